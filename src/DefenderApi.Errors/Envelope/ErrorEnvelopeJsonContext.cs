@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace DefenderApi.Errors.Envelope;
+
+/// <summary>Source-generated serialization for the envelope: compact, exact casing, unknown properties ignored.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = false,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(ErrorEnvelope))]
+public sealed partial class ErrorEnvelopeJsonContext : JsonSerializerContext;
