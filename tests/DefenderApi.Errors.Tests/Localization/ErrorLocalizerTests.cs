@@ -42,6 +42,7 @@ public sealed class ErrorLocalizerTests
     [InlineData("zh-CN", "zh-Hans")]
     [InlineData("zh-SG", "zh-Hans")]
     [InlineData("zh", "zh-Hans")]
+    [InlineData("zh-TW", "zh-Hans")]
     [InlineData("sv-SE", "sv")]
     [InlineData("nl-BE", "nl")]
     [InlineData("da-DK", "da")]
