@@ -14,6 +14,15 @@ public sealed class TenantRecord
 
     /// <summary>When the tenant was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Feature switches by name (see <see cref="Tenancy.TenantFeatures"/>); absent names take their default.</summary>
+    public Dictionary<string, bool> Features { get; set; } = [];
+
+    /// <summary>Whether a feature is on for this tenant.</summary>
+    /// <param name="feature">A <see cref="Tenancy.TenantFeatures"/> name.</param>
+    /// <returns><see langword="true"/> when on.</returns>
+    public bool IsEnabled(string feature) =>
+        Features.TryGetValue(feature, out var on) ? on : Tenancy.TenantFeatures.Defaults.GetValueOrDefault(feature, true);
 }
 
 internal sealed class TenantRecordConfiguration : IEntityTypeConfiguration<TenantRecord>
@@ -23,5 +32,12 @@ internal sealed class TenantRecordConfiguration : IEntityTypeConfiguration<Tenan
         builder.ToTable("Tenants");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Seed).HasMaxLength(16);
+        builder.Property(t => t.Features).HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+            v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, bool>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, bool>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)),
+                v => new Dictionary<string, bool>(v)));
     }
 }
