@@ -1,6 +1,8 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
@@ -8,6 +10,7 @@ var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args))
 builder.AddEmulatorHost();
 builder.AddPersistence();
 builder.AddEmulatorAuth();
+builder.AddMachines();
 
 var app = builder.Build();
 
@@ -18,6 +21,8 @@ app.UseAuthorization();
 
 app.MapAdmin();
 app.MapTokenService();
+app.MapODataMetadata();
+app.MapMachines();
 
 app.Run();
 
