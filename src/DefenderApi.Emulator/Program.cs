@@ -1,6 +1,9 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Library;
+using DefenderApi.Emulator.LiveResponse;
+using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
@@ -11,6 +14,8 @@ builder.AddEmulatorHost();
 builder.AddPersistence();
 builder.AddEmulatorAuth();
 builder.AddMachines();
+builder.AddMachineActions();
+builder.AddLibrary();
 
 var app = builder.Build();
 
@@ -23,6 +28,9 @@ app.MapAdmin();
 app.MapTokenService();
 app.MapODataMetadata();
 app.MapMachines();
+app.MapMachineActionsFeature();
+app.MapLiveResponse();
+app.MapLibrary();
 
 app.Run();
 
