@@ -19,6 +19,8 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<TokenIssuer>();
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddScoped<TokenRequestHandler>();
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<CallerAccess>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

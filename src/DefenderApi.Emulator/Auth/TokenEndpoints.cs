@@ -1,7 +1,3 @@
-using DefenderApi.Emulator.Persistence;
-using DefenderApi.Emulator.Tenancy;
-using Microsoft.EntityFrameworkCore;
-
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>The Entra-shaped token service: v1 and v2 token endpoints, OpenID metadata and JWKS (contract §3).</summary>
@@ -23,10 +19,14 @@ public static class TokenEndpoints
     }
 
     private static Task IssueV2(string tenantId, HttpContext context, TokenRequestHandler handler) =>
-        handler.HandleAsync(context, tenantId, form => MdeResources.FromScope(form["scope"]), form => EntraError.InvalidScope(form["scope"]));
+        handler.HandleAsync(context, tenantId, form => MdeResources.ParseScope(form["scope"]), form => EntraError.InvalidScope(form["scope"]));
 
     private static Task IssueV1(string tenantId, HttpContext context, TokenRequestHandler handler) =>
-        handler.HandleAsync(context, tenantId, form => MdeResources.FromResource(form["resource"]), form => EntraError.InvalidResource(form["resource"], tenantId));
+        handler.HandleAsync(
+            context,
+            tenantId,
+            form => MdeResources.FromResource(form["resource"]) is { } resource ? new RequestedResource(resource, null) : null,
+            form => EntraError.InvalidResource(form["resource"], tenantId));
 
     private static IResult Keys(SigningKeyStore keys) => Results.Json(new
     {
@@ -57,86 +57,5 @@ public static class TokenEndpoints
             ["tenant_region_scope"] = "EU",
             ["cloud_instance_name"] = "microsoftonline.com",
         });
-    }
-}
-
-/// <summary>Validates a token request and answers with a token or an Entra error.</summary>
-public sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbContext db, TenantContext tenantContext, TokenIssuer issuer, TimeProvider time)
-{
-    /// <summary>Handles a client-credentials request.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <param name="tenant">The tenant path segment.</param>
-    /// <param name="resourceOf">Reads the requested MDE resource from the form.</param>
-    /// <param name="invalidResource">The error for an unknown resource.</param>
-    /// <returns>A task.</returns>
-    public async Task HandleAsync(
-        HttpContext context,
-        string tenant,
-        Func<IFormCollection, string?> resourceOf,
-        Func<IFormCollection, EntraError> invalidResource)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(resourceOf);
-        ArgumentNullException.ThrowIfNull(invalidResource);
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
-        var (result, error) = await TryIssueAsync(tenant, form, resourceOf, invalidResource, context.RequestAborted);
-        if (error is not null)
-        {
-            await error.WriteAsync(context, time);
-            return;
-        }
-
-        await context.Response.WriteAsJsonAsync(result!, AuthJsonContext.Default.TokenResponse, cancellationToken: context.RequestAborted);
-    }
-
-    private async Task<(TokenResponse? Token, EntraError? Error)> TryIssueAsync(
-        string tenant,
-        IFormCollection form,
-        Func<IFormCollection, string?> resourceOf,
-        Func<IFormCollection, EntraError> invalidResource,
-        CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(tenant, out var tenantId) || !tenants.Contains(tenantId))
-        {
-            return (null, EntraError.UnknownTenant(tenant));
-        }
-
-        string? grantType = form["grant_type"];
-        if (string.IsNullOrEmpty(grantType))
-        {
-            return (null, EntraError.MissingParameter("grant_type"));
-        }
-
-        if (grantType != "client_credentials")
-        {
-            return (null, EntraError.UnsupportedGrant(grantType));
-        }
-
-        string? clientId = form["client_id"];
-        if (string.IsNullOrEmpty(clientId))
-        {
-            return (null, EntraError.MissingParameter("client_id"));
-        }
-
-        tenantContext.TenantId = tenantId;
-        var app = await db.Apps.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
-        if (app is null)
-        {
-            return (null, EntraError.UnknownClient(clientId, tenant));
-        }
-
-        if (!string.Equals(app.ClientSecret, form["client_secret"], StringComparison.Ordinal))
-        {
-            return (null, EntraError.InvalidSecret(clientId));
-        }
-
-        if (resourceOf(form) is not { } audience)
-        {
-            return (null, invalidResource(form));
-        }
-
-        var token = issuer.IssueAppToken(tenantId, clientId, audience, app.Roles);
-        var seconds = (int)TokenIssuer.Lifetime.TotalSeconds;
-        return (new TokenResponse("Bearer", seconds, seconds, token), null);
     }
 }
