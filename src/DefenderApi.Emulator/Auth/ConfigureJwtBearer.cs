@@ -37,7 +37,8 @@ internal sealed class ConfigureJwtBearer(SigningKeyStore keys, TenantDirectory t
         {
             OnAuthenticationFailed = context =>
             {
-                context.HttpContext.Items[typeof(UnauthorizedReason)] = UnauthorizedReason.From(context.Exception);
+                context.HttpContext.Items[typeof(UnauthorizedReason)] = UnauthorizedReason.From(
+                    context.Exception, context.Request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
                 return Task.CompletedTask;
             },
             OnChallenge = UnauthorizedReason.WriteChallengeAsync,

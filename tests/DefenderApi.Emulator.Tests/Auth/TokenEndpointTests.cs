@@ -106,16 +106,6 @@ public sealed class TokenEndpointTests : IClassFixture<EmulatorFactory>
         Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
     }
 
-    private static async Task AssertEntraErrorAsync(HttpResponseMessage response, int status, string error, int code)
-    {
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = json.RootElement;
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(error, root.GetProperty("error").GetString());
-        Assert.StartsWith($"AADSTS{code}:", root.GetProperty("error_description").GetString(), StringComparison.Ordinal);
-        Assert.Equal(code, root.GetProperty("error_codes")[0].GetInt32());
-        Assert.True(Guid.TryParse(root.GetProperty("trace_id").GetString(), out _));
-        Assert.True(Guid.TryParse(root.GetProperty("correlation_id").GetString(), out _));
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("timestamp").GetString()));
-    }
+    private static Task AssertEntraErrorAsync(HttpResponseMessage response, int status, string error, int code) =>
+        EntraAssert.IsErrorAsync(response, status, error, code);
 }
