@@ -14,7 +14,8 @@ public static class TokenEndpoints
         group.MapGet("/discovery/v2.0/keys", Keys);
         group.MapGet("/discovery/keys", Keys);
         group.MapGet("/v2.0/.well-known/openid-configuration", OpenIdConfiguration);
-        group.MapGet("/.well-known/openid-configuration", OpenIdConfiguration);
+        group.MapGet("/.well-known/openid-configuration", OpenIdConfigurationV1);
+        group.MapGet("/discovery/instance", InstanceDiscovery);
         return group;
     }
 
@@ -35,6 +36,36 @@ public static class TokenEndpoints
             new { kty = "RSA", use = "sig", kid = keys.KeyId, n = keys.Modulus, e = keys.Exponent, alg = "RS256" },
         },
     });
+
+    // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off.
+    private static IResult InstanceDiscovery(HttpContext context, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "authorization_endpoint")] string? authorizationEndpoint)
+    {
+        var host = Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : context.Request.Host.Value ?? "localhost";
+        var tenant = uri?.Segments.Skip(1).FirstOrDefault()?.TrimEnd('/') ?? "common";
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["tenant_discovery_endpoint"] = $"https://{host}/{tenant}/v2.0/.well-known/openid-configuration",
+            ["api-version"] = "1.1",
+            ["metadata"] = new[] { new Dictionary<string, object> { ["preferred_network"] = host, ["preferred_cache"] = host, ["aliases"] = new[] { host } } },
+        });
+    }
+
+    private static IResult OpenIdConfigurationV1(string tenantId, HttpContext context)
+    {
+        var root = $"{context.Request.Scheme}://{context.Request.Host}/{tenantId}";
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["token_endpoint"] = $"{root}/oauth2/token",
+            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
+            ["jwks_uri"] = $"{root}/discovery/keys",
+            ["issuer"] = Guid.TryParse(tenantId, out var id) ? TokenIssuer.IssuerFor(id) : $"https://sts.windows.net/{tenantId}/",
+            ["authorization_endpoint"] = $"{root}/oauth2/authorize",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["response_types_supported"] = new[] { "code", "id_token", "code id_token", "token id_token", "token" },
+            ["subject_types_supported"] = new[] { "pairwise" },
+            ["cloud_instance_name"] = "microsoftonline.com",
+        });
+    }
 
     private static IResult OpenIdConfiguration(string tenantId, HttpContext context)
     {
