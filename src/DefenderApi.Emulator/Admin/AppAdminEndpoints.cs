@@ -21,11 +21,7 @@ public static class AppAdminEndpoints
     private static async Task<Created<AppRegistrationView>> RegisterApp(
         string tenantId, JsonBody<AppRegistrationRequest> body, TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(tenantId, out var id) || !tenants.Contains(id))
-        {
-            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
-        }
-
+        var id = tenants.Require(tenantId);
         var request = body.Value;
         if (string.IsNullOrWhiteSpace(request.ClientId))
         {

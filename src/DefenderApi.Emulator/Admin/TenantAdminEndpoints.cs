@@ -54,17 +54,20 @@ public static class TenantAdminEndpoints
         return TypedResults.Created($"/_emulator/tenants/{tenantId}", new TenantView(tenantId, seed, FeatureSwitches.Resolve(features)));
     }
 
-    private static async Task<Ok<IReadOnlyDictionary<string, bool>>> GetFeatures(string tenantId, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyDictionary<string, bool>>> GetFeatures(
+        string tenantId, TenantDirectory tenants, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        var tenant = await FindAsync(db, tenantId, tracking: false, cancellationToken);
+        var id = tenants.Require(tenantId);
+        var tenant = await db.Tenants.FirstAsync(t => t.Id == id, cancellationToken);
         return TypedResults.Ok(FeatureSwitches.Resolve(tenant.Features));
     }
 
     private static async Task<Ok<IReadOnlyDictionary<string, bool>>> UpdateFeatures(
-        string tenantId, JsonBody<Dictionary<string, JsonElement>> body, EmulatorDbContext db, CancellationToken cancellationToken)
+        string tenantId, JsonBody<Dictionary<string, JsonElement>> body, TenantDirectory tenants, EmulatorDbContext db, CancellationToken cancellationToken)
     {
+        var id = tenants.Require(tenantId);
         var changes = FeatureSwitches.Parse(body.Value);
-        var tenant = await FindAsync(db, tenantId, tracking: true, cancellationToken);
+        var tenant = await db.Tenants.AsTracking().FirstAsync(t => t.Id == id, cancellationToken);
         var features = new Dictionary<string, bool>(tenant.Features);
         foreach (var (name, on) in changes)
         {
@@ -74,13 +77,6 @@ public static class TenantAdminEndpoints
         tenant.Features = features;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(FeatureSwitches.Resolve(tenant.Features));
-    }
-
-    private static async Task<TenantRecord> FindAsync(EmulatorDbContext db, string tenantId, bool tracking, CancellationToken cancellationToken)
-    {
-        var query = tracking ? db.Tenants.AsTracking() : db.Tenants;
-        var tenant = Guid.TryParse(tenantId, out var id) ? await query.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) : null;
-        return tenant ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
     }
 }
 

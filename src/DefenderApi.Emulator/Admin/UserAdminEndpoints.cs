@@ -26,11 +26,7 @@ public static class UserAdminEndpoints
     private static async Task<Created<UserView>> RegisterUser(
         string tenantId, JsonBody<UserRegistrationRequest> body, TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(tenantId, out var id) || !tenants.Contains(id))
-        {
-            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
-        }
-
+        var id = tenants.Require(tenantId);
         var request = body.Value;
         var upn = request.Upn.Trim().ToLowerInvariant();
         if (upn.Length == 0 || !upn.Contains('@', StringComparison.Ordinal))

@@ -25,6 +25,10 @@ public sealed record EntraError(int Status, string Error, int Code, string Descr
     public static EntraError InvalidSecret(string clientId) =>
         new(401, "invalid_client", 7000215, $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.");
 
+    /// <summary>Client credentials without a secret (AADSTS7000218).</summary>
+    public static EntraError MissingClientSecret() =>
+        new(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+
     /// <summary>Bad v2 scope (AADSTS70011).</summary>
     public static EntraError InvalidScope(string? scope) =>
         new(400, "invalid_scope", 70011, $"The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid: '{scope}'.");

@@ -76,8 +76,12 @@ public sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbConte
 
         // Password grants may come from public clients (no secret), as in the MDE native-app sample.
         string? secret = form["client_secret"];
-        var secretRequired = grantType == "client_credentials";
-        if ((secretRequired || secret is not null) && !string.Equals(app.ClientSecret, secret, StringComparison.Ordinal))
+        if (grantType == "client_credentials" && string.IsNullOrEmpty(secret))
+        {
+            return (null, EntraError.MissingClientSecret());
+        }
+
+        if (secret is not null && !string.Equals(app.ClientSecret, secret, StringComparison.Ordinal))
         {
             return (null, EntraError.InvalidSecret(clientId));
         }

@@ -138,6 +138,17 @@ public sealed class TokenEndpointTests : IClassFixture<EmulatorFactory>
     }
 
     [Fact]
+    public async Task ClientCredentialsWithoutASecret_Returns401_AADSTS7000218()
+    {
+        using var response = await PostAsync($"/{Tenant}/oauth2/v2.0/token", new()
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "defender-emulator", ["scope"] = "https://api.securitycenter.microsoft.com/.default",
+        });
+
+        await AssertEntraErrorAsync(response, 401, "invalid_client", 7000218);
+    }
+
+    [Fact]
     public async Task MissingGrantType_Returns400_AADSTS900144()
     {
         using var response = await PostAsync($"/{Tenant}/oauth2/v2.0/token", new() { ["client_id"] = "defender-emulator" });
