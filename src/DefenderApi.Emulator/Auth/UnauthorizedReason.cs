@@ -46,6 +46,7 @@ internal static class UnauthorizedReason
         var reason = http.Items[typeof(UnauthorizedReason)] as string ?? header switch
         {
             "" => "the Authorization header is missing",
+            _ when header.Trim().Equals("Bearer", StringComparison.OrdinalIgnoreCase) => "the Bearer token is missing",
             _ when !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => "the Authorization header must use the Bearer scheme",
             _ => "the token is malformed",
         };

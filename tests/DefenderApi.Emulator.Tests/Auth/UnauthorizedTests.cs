@@ -43,6 +43,17 @@ public sealed class UnauthorizedTests(ProtectedApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task BearerWithoutAToken_Returns401_TokenMissing()
+    {
+        using var client = await factory.CreateReadyClientAsync();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer");
+
+        using var response = await client.GetAsync(ProtectedProbeEndpoints.ReadPath);
+
+        await AssertUnauthorizedAsync(response, "the Bearer token is missing");
+    }
+
+    [Fact]
     public async Task MalformedToken_Returns401_Malformed()
     {
         using var response = await CallWithTokenAsync("not-a-jwt");
