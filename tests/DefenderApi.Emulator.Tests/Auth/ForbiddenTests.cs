@@ -22,7 +22,7 @@ public sealed class ForbiddenTests(ProtectedApiFactory factory) : IClassFixture<
         using var response = await client.GetAsync(ProtectedProbeEndpoints.ReadPath);
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "Forbidden",
-            "Forbidden (the token has none of the permissions this action requires: Machine.Read.All, Machine.ReadWrite.All, Machine.Read, Machine.ReadWrite).");
+            "Forbidden (the application's roles include none of the permissions this action requires: Machine.Read.All, Machine.ReadWrite.All).");
     }
 
     [Fact]
@@ -45,7 +45,18 @@ public sealed class ForbiddenTests(ProtectedApiFactory factory) : IClassFixture<
         using var response = await client.GetAsync(ProtectedProbeEndpoints.ReadPath);
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "Forbidden",
-            "Forbidden (the token has none of the permissions this action requires: Machine.Read.All, Machine.ReadWrite.All, Machine.Read, Machine.ReadWrite).");
+            "Forbidden (the token's scopes (scp) include none of the delegated permissions this action requires: Machine.Read, Machine.ReadWrite).");
+    }
+
+    [Fact]
+    public async Task UserToken_OnAnEndpointWithoutDelegatedPermissions_Returns403_Forbidden()
+    {
+        using var client = await UserClientAsync();
+
+        using var response = await client.DeleteAsync(ProtectedProbeEndpoints.AppOnlyPath);
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "Forbidden",
+            "Forbidden (this action accepts no delegated permission; call it with an application token).");
     }
 
     [Fact]

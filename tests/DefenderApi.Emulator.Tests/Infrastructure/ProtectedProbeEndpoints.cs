@@ -35,6 +35,9 @@ public sealed class ProtectedProbeEndpoints : IStartupFilter
     /// <summary>POST: refused by <see cref="OperationPolicy"/>.</summary>
     public const string DisallowedPath = "/api/_probe/disallowed";
 
+    /// <summary>DELETE: application permissions only (like DELETE /api/indicators/{id}, which lists no delegated one).</summary>
+    public const string AppOnlyPath = "/api/_probe/apponly";
+
     private static readonly string[] ReadApp = ["Machine.Read.All", "Machine.ReadWrite.All"];
     private static readonly string[] ReadDelegated = ["Machine.Read", "Machine.ReadWrite"];
 
@@ -56,6 +59,7 @@ public sealed class ProtectedProbeEndpoints : IStartupFilter
                 .RequireFeature(TenantFeatures.LiveResponse);
             endpoints.MapGet(VisibleGroupsPath, VisibleGroupsAsync).RequirePermissions(ReadApp, ReadDelegated);
             endpoints.MapGet(TenantDataPath, TenantDataAsync).RequirePermissions(ReadApp, ReadDelegated);
+            endpoints.MapDelete(AppOnlyPath, () => Results.NoContent()).RequirePermissions(["Ti.ReadWrite", "Ti.ReadWrite.All"], []);
             endpoints.MapPost(DisallowedPath, () => OperationPolicy.Disallow("StopAndQuarantineFile", "the file is signed by Microsoft").ToResult())
                 .RequirePermissions(["Machine.StopAndQuarantine"], ["Machine.StopAndQuarantine"]);
         });
