@@ -32,6 +32,9 @@ public sealed class UnauthorizedTests(ProtectedApiFactory factory) : IClassFixtu
 
         await AssertUnauthorizedAsync(response, "the Authorization header is missing");
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(
+            """{"error":{"code":"Unauthorized","message":"Unauthorized (the Authorization header is missing).","target":"<target>"}}""",
+            await ErrorAssert.GoldenAsync(response));
     }
 
     [Fact]
