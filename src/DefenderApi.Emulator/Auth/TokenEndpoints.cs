@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>The Entra-shaped token service: v1 and v2 token endpoints, OpenID metadata and JWKS (contract §3).</summary>
@@ -38,7 +40,7 @@ public static class TokenEndpoints
     });
 
     // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off.
-    private static IResult InstanceDiscovery(HttpContext context, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "authorization_endpoint")] string? authorizationEndpoint)
+    private static IResult InstanceDiscovery(HttpContext context, [FromQuery(Name = "authorization_endpoint")] string? authorizationEndpoint)
     {
         var host = Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : context.Request.Host.Value ?? "localhost";
         var tenant = uri?.Segments.Skip(1).FirstOrDefault()?.TrimEnd('/') ?? "common";
