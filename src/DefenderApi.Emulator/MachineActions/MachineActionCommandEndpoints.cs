@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 
@@ -18,23 +19,26 @@ public static partial class MachineActionCommandEndpoints
     public static RouteGroupBuilder MapMachineActionCommands(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines/{id}").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
-        group.MapPost("/isolate", Isolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]);
-        group.MapPost("/unisolate", Unisolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]);
-        group.MapPost("/restrictCodeExecution", Restrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]);
-        group.MapPost("/unrestrictCodeExecution", Unrestrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]);
-        group.MapPost("/runAntiVirusScan", Scan).RequirePermissions(["Machine.Scan"], ["Machine.Scan"]);
-        group.MapPost("/collectInvestigationPackage", Collect).RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]);
+        var remediation = PortalRoles.ActiveRemediationActions;
+        group.MapPost("/isolate", Isolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
+        group.MapPost("/unisolate", Unisolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
+        group.MapPost("/restrictCodeExecution", Restrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
+        group.MapPost("/unrestrictCodeExecution", Unrestrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
+        group.MapPost("/runAntiVirusScan", Scan).RequirePermissions(["Machine.Scan"], ["Machine.Scan"]).RequirePortalRole(remediation);
+        group.MapPost("/collectInvestigationPackage", Collect).RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]).RequirePortalRole(PortalRoles.AlertsInvestigation);
         // stop-and-quarantine-file.md lists the read permissions next to Machine.StopAndQuarantine for applications.
         group.MapPost("/StopAndQuarantineFile", StopAndQuarantine)
-            .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"]);
-        group.MapPost("/offboard", Offboard).RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]);
+            .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"])
+            .RequirePortalRole(remediation);
+        group.MapPost("/offboard", Offboard).RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]).RequirePortalRole(remediation);
         return group;
     }
 
     internal static async Task<IResult> CreateAsync(
         HttpContext context, MachineActionService actions, EmulatorDbContext db, string id, NewMachineAction request) =>
         ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet,
-            await actions.CreateAsync(db, id, request, context.RequestAborted), StatusCodes.Status201Created);
+            await actions.CreateAsync(db, id, request, context.RequestServices.GetRequiredService<CallerAccess>(), context.RequestAborted),
+            StatusCodes.Status201Created);
 
     private static Task<IResult> Isolate(string id, JsonBody<IsolateRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
     {
