@@ -43,7 +43,7 @@ public static class LiveResponseEndpoints
         await db.Machines().GetMachineAsync(id, access, context.RequestAborted);
         var commands = await LiveResponseCommands.CheckAsync(body.Value.Commands, db, tenant, context.RequestAborted);
         return await MachineActionCommandEndpoints.CreateAsync(context, actions, db, id,
-            new(MachineActionType.LiveResponse, null, body.Value.Comment, Requestor.Of(context.User)) { Configure = action => action.Commands = commands });
+            new(MachineActionType.LiveResponse, null, body.Value.Comment, MachineActionCommandEndpoints.RequestorOf(context)) { Configure = action => action.Commands = commands });
     }
 
     private static async Task<IResult> ResultLink(

@@ -43,7 +43,7 @@ public static partial class MachineActionCommandEndpoints
     private static Task<IResult> Isolate(string id, JsonBody<IsolateRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
     {
         var type = body.Value.IsolationType ?? IsolationType.Full;
-        return CreateAsync(context, actions, db, id, new(MachineActionType.Isolate, type.ToString(), body.Value.Comment, Requestor.Of(context.User))
+        return CreateAsync(context, actions, db, id, new(MachineActionType.Isolate, type.ToString(), body.Value.Comment, RequestorOf(context))
         {
             StateCheck = machine => (type == IsolationType.UnManagedDevice) == (machine.OnboardingStatus == "onboarded")
                 ? DefenderErrors.InvalidInput(type == IsolationType.UnManagedDevice
@@ -54,7 +54,7 @@ public static partial class MachineActionCommandEndpoints
     }
 
     private static Task<IResult> Unisolate(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.Unisolate, null, body.Value.Comment, Requestor.Of(context.User))
+        CreateAsync(context, actions, db, id, new(MachineActionType.Unisolate, null, body.Value.Comment, RequestorOf(context))
         {
             StateCheck = machine => machine.Isolation == IsolationState.None
                 ? DefenderErrors.BadRequest($"Machine {machine.Id} is not isolated; there is no isolation to release.")
@@ -62,10 +62,10 @@ public static partial class MachineActionCommandEndpoints
         });
 
     private static Task<IResult> Restrict(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.RestrictCodeExecution, null, body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.RestrictCodeExecution, null, body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> Unrestrict(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.UnrestrictCodeExecution, null, body.Value.Comment, Requestor.Of(context.User))
+        CreateAsync(context, actions, db, id, new(MachineActionType.UnrestrictCodeExecution, null, body.Value.Comment, RequestorOf(context))
         {
             StateCheck = machine => machine.CodeExecutionRestricted
                 ? null
@@ -73,13 +73,13 @@ public static partial class MachineActionCommandEndpoints
         });
 
     private static Task<IResult> Scan(string id, JsonBody<AntivirusScanRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.RunAntiVirusScan, body.Value.ScanType.ToString(), body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.RunAntiVirusScan, body.Value.ScanType.ToString(), body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> Collect(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.CollectInvestigationPackage, null, body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.CollectInvestigationPackage, null, body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> Offboard(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.Offboard, null, body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.Offboard, null, body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> StopAndQuarantine(string id, JsonBody<StopAndQuarantineRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
     {
@@ -89,7 +89,7 @@ public static partial class MachineActionCommandEndpoints
             throw new DefenderErrorException(DefenderErrors.InvalidHash(sha1));
         }
 
-        return CreateAsync(context, actions, db, id, new(MachineActionType.StopAndQuarantineFile, null, body.Value.Comment, Requestor.Of(context.User))
+        return CreateAsync(context, actions, db, id, new(MachineActionType.StopAndQuarantineFile, null, body.Value.Comment, RequestorOf(context))
         {
             StateCheck = _ => MicrosoftSignedFiles.Sha1.Contains(sha1)
                 ? DefenderErrors.DisallowedOperation($"Stop and quarantine of file {sha1} is not allowed: the file is signed by Microsoft")
@@ -97,6 +97,8 @@ public static partial class MachineActionCommandEndpoints
             Configure = action => action.RelatedFileInfo = new RelatedFileInfo { FileIdentifier = sha1.ToLowerInvariant(), FileIdentifierType = "Sha1" },
         });
     }
+
+    internal static string RequestorOf(HttpContext context) => context.RequestServices.GetRequiredService<CallerAccess>().Requestor;
 
     [GeneratedRegex("^[0-9a-fA-F]{40}$")]
     private static partial Regex Sha1Pattern();

@@ -77,7 +77,7 @@ public static class MachineActionsEndpoints
         string id, JsonBody<CancelRequest> body, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CallerAccess access, CancellationToken cancellationToken)
     {
         var action = await GetActionAsync(db, lifecycle, id, true, access, cancellationToken);
-        lifecycle.Cancel(action, Requestor.Of(context.User), body.Value.Comment);
+        lifecycle.Cancel(action, MachineActionCommandEndpoints.RequestorOf(context), body.Value.Comment);
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet, action);
     }
