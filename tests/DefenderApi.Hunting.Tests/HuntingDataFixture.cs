@@ -74,10 +74,10 @@ public sealed class HuntingDataFixture : IDisposable
                 var ordinal = reader.GetOrdinal(column.Name);
                 row[column.Name] = reader.IsDBNull(ordinal) ? null : column.Type switch
                 {
-                    KqlType.DateTime => new DateTime(reader.GetInt64(ordinal), DateTimeKind.Utc),
-                    KqlType.Bool => reader.GetInt64(ordinal) != 0,
-                    KqlType.Long or KqlType.Int => reader.GetInt64(ordinal),
-                    KqlType.Real => reader.GetDouble(ordinal),
+                    KqlType.DateTime => (object)new DateTime(reader.GetInt64(ordinal), DateTimeKind.Utc),
+                    KqlType.Bool => (object)(reader.GetInt64(ordinal) != 0),
+                    KqlType.Long or KqlType.Int => (object)reader.GetInt64(ordinal),
+                    KqlType.Real => (object)reader.GetDouble(ordinal),
                     KqlType.Dynamic => JsonNode.Parse(reader.GetString(ordinal)),
                     _ => reader.GetString(ordinal),
                 };
