@@ -57,7 +57,8 @@ internal sealed partial class QueryBinder
     {
         LiteralExpr { Value: string key } when !key.Contains('"', StringComparison.Ordinal) =>
             DynamicAccess(index.Target, $"$.\"{key}\"", scope, index.Position),
-        LiteralExpr { Value: long i } => DynamicAccess(index.Target, i >= 0 ? $"$[{i}]" : $"$[#{i}]", scope, index.Position),
+        LiteralExpr { Value: long i } => DynamicAccess(index.Target, $"$[{i}]", scope, index.Position),
+        UnaryExpr { Operator: "-", Operand: LiteralExpr { Value: long fromEnd } } => DynamicAccess(index.Target, $"$[#-{fromEnd}]", scope, index.Position),
         _ => throw KqlErrors.Unsupported(index.Position, "an index that is not a constant number or a property name without quotes"),
     };
 
