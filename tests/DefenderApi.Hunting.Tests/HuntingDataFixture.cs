@@ -54,7 +54,7 @@ public sealed class HuntingDataFixture : IDisposable
     public HuntingQueryResult Run(string query, HuntingLimits? limits = null, string tenant = TenantA)
     {
         var compiled = new KqlCompiler(Time, limits).Compile(query);
-        return new HuntingQueryExecutor(Time, limits).Execute(Connection, compiled, tenant);
+        return new HuntingQueryExecutor(Time, limits).Execute(Connection, compiled, tenant, TestContext.Current.CancellationToken);
     }
 
     public void Dispose() => Connection.Dispose();
