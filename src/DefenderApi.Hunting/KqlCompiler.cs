@@ -1,3 +1,4 @@
+using DefenderApi.Errors;
 using DefenderApi.Hunting.Binding;
 using DefenderApi.Hunting.Schema;
 using DefenderApi.Hunting.Syntax;
@@ -6,7 +7,7 @@ namespace DefenderApi.Hunting;
 
 /// <summary>
 /// Compiles a KQL hunting query to one parameterized SQLite SELECT. Stateless apart from its settings and cheap to call in a loop.
-/// Every failure is a <see cref="DefenderApi.Errors.DefenderErrorException"/> with a 400 BadRequest naming the problem.
+/// Every failure is a <see cref="DefenderErrorException"/> with a 400 BadRequest naming the problem.
 /// </summary>
 public sealed class KqlCompiler
 {
@@ -29,12 +30,12 @@ public sealed class KqlCompiler
     /// <summary>Compiles a query.</summary>
     /// <param name="query">The KQL text.</param>
     /// <returns>The SQL, its parameters (all but the tenant) and the output columns.</returns>
-    /// <exception cref="DefenderApi.Errors.DefenderErrorException">400 BadRequest: syntax, unknown name, type error or unsupported feature.</exception>
+    /// <exception cref="DefenderErrorException">400 BadRequest: syntax, unknown name, type error or unsupported feature.</exception>
     public CompiledHuntingQuery Compile(string query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            throw new DefenderApi.Errors.DefenderErrorException(DefenderApi.Errors.DefenderErrors.BadRequest("The query is empty."));
+            throw new DefenderErrorException(DefenderErrors.BadRequest("The query is empty."));
         }
 
         var statements = Parser.Parse(query, _schema);

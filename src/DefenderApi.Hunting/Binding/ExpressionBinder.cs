@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DefenderApi.Hunting.Schema;
@@ -287,6 +286,4 @@ internal sealed partial class QueryBinder
 
         return Bool($"coalesce(({string.Join(inExpr.Operator == "has_any" ? " OR " : " AND ", terms)}), 0)");
     }
-
-    private static string IntegerText(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

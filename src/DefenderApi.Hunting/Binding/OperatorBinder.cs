@@ -15,8 +15,8 @@ internal sealed partial class QueryBinder
         ProjectRenameOperator rename => ProjectRename(input, rename),
         SummarizeOperator summarize => Summarize(input, summarize),
         SortOperator sort => Ordered(input, sort.Keys, limit: null),
-        TopOperator top => Ordered(input, top.Keys, RowCount(top.Count, input)),
-        TakeOperator take => new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} LIMIT {RowCount(take.Count, input)}", input.Columns),
+        TopOperator top => Ordered(input, top.Keys, RowCount(top.Count)),
+        TakeOperator take => new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} LIMIT {RowCount(take.Count)}", input.Columns),
         DistinctOperator distinct => Distinct(input, distinct),
         CountOperator => new Relation($"SELECT COUNT(*) AS {Q("Count")} FROM ({input.Sql}) AS {NextAlias()}", [new PlanColumn("Count", KqlType.Long)]),
         JoinOperator join => Join(input, join),
@@ -42,7 +42,7 @@ internal sealed partial class QueryBinder
         return predicate.Sql;
     }
 
-    private string RowCount(Expr count, Relation scope)
+    private string RowCount(Expr count)
     {
         var bound = BindScalar(count, scope: null);
         if (bound.Type is not (KqlType.Long or KqlType.Int))
@@ -50,7 +50,6 @@ internal sealed partial class QueryBinder
             throw KqlErrors.Semantic(count.Position, $"the row count must be an integer, but it is {bound.Type.KqlName()}");
         }
 
-        _ = scope;
         return bound.Sql;
     }
 

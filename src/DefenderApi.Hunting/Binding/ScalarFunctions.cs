@@ -26,11 +26,12 @@ internal sealed partial class QueryBinder
         var args = call.Arguments.Select(a => BindScalar(a, scope)).ToList();
         return call.Name switch
         {
-            "ago" => new(Arity(call, args, 1) is var a && Require(call, a[0], 0, KqlType.TimeSpan) ? $"({NowParameter} - {a[0].Sql})" : "", KqlType.DateTime),
-            "now" => ArityRange(call, args, 0, 1).Count == 0 ? new(NowParameter, KqlType.DateTime)
-                : new(Require(call, args[0], 0, KqlType.TimeSpan) ? $"({NowParameter} + {args[0].Sql})" : "", KqlType.DateTime),
+            "ago" => new($"({NowParameter} - {Require(call, Arity(call, args, 1)[0], 0, KqlType.TimeSpan)})", KqlType.DateTime),
+            "now" => ArityRange(call, args, 0, 1).Count == 0
+                ? new(NowParameter, KqlType.DateTime)
+                : new($"({NowParameter} + {Require(call, args[0], 0, KqlType.TimeSpan)})", KqlType.DateTime),
             "bin" or "floor" => Bin(call, Arity(call, args, 2)),
-            "startofday" => new(Require(call, Arity(call, args, 1)[0], 0, KqlType.DateTime) ? $"(({args[0].Sql} / {TimeSpan.TicksPerDay}) * {TimeSpan.TicksPerDay})" : "", KqlType.DateTime),
+            "startofday" => new($"(({Require(call, Arity(call, args, 1)[0], 0, KqlType.DateTime)} / {TimeSpan.TicksPerDay}) * {TimeSpan.TicksPerDay})", KqlType.DateTime),
             "tolower" => new($"lower({ToText(Arity(call, args, 1)[0])})", KqlType.String),
             "toupper" => new($"upper({ToText(Arity(call, args, 1)[0])})", KqlType.String),
             "strlen" => new($"length({ToText(Arity(call, args, 1)[0])})", KqlType.Long),
@@ -47,11 +48,11 @@ internal sealed partial class QueryBinder
             "isnotempty" => Bool($"(coalesce({ToText(Arity(call, args, 1)[0])}, '') <> '')"),
             "isnull" => Bool(IsNull(Arity(call, args, 1)[0])),
             "isnotnull" => Bool($"(NOT {IsNull(Arity(call, args, 1)[0])})"),
-            "not" => Bool(Require(call, Arity(call, args, 1)[0], 0, KqlType.Bool) ? $"(NOT {args[0].Sql})" : ""),
+            "not" => Bool($"(NOT {Require(call, Arity(call, args, 1)[0], 0, KqlType.Bool)})"),
             "iff" or "iif" => Case(call, Arity(call, args, 3)),
             "case" => Case(call, args),
             "coalesce" => Coalesce(call, ArityRange(call, args, 2, 64)),
-            "array_length" => new(Require(call, Arity(call, args, 1)[0], 0, KqlType.Dynamic) ? $"json_array_length({args[0].Sql})" : "", KqlType.Long),
+            "array_length" => new($"json_array_length({Require(call, Arity(call, args, 1)[0], 0, KqlType.Dynamic)})", KqlType.Long),
             "round" => new($"round({Numeric(call, ArityRange(call, args, 1, 2)[0], 0)}{(args.Count == 2 ? ", " + args[1].Sql : "")})", KqlType.Real),
             "extract" => Extract(call, Arity(call, args, 3)),
             _ => throw KqlErrors.Semantic(call.Position, $"unknown function '{call.Name}'"),
@@ -71,9 +72,10 @@ internal sealed partial class QueryBinder
         return args;
     }
 
-    private static bool Require(CallExpr call, TypedSql arg, int index, KqlType type) =>
+    /// <summary>The argument's SQL when it has the required type; otherwise a 400 naming the function and argument.</summary>
+    private static string Require(CallExpr call, TypedSql arg, int index, KqlType type) =>
         arg.Type == type || (type == KqlType.Long && arg.Type == KqlType.Int)
-            ? true
+            ? arg.Sql
             : throw KqlErrors.Semantic(call.Arguments[index].Position,
                 $"argument {index + 1} of '{call.Name}' must be {type.KqlName()}, but it is {arg.Type.KqlName()}");
 
