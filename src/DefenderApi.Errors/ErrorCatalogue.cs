@@ -29,8 +29,8 @@ public static class ErrorCatalogue
         new(DefenderErrorCode.DisallowedOperation, 403, "{reason}.", "{the disallowed operation and the reason}.", ErrorOrigin.Documented),
         new(DefenderErrorCode.NotFound, 404, "{reason}", "General Not Found error message.", ErrorOrigin.Documented),
         new(DefenderErrorCode.ResourceNotFound, 404, "{entity} {id} was not found", "Resource {the requested resource} wasn't found.", ErrorOrigin.Documented),
-        new(DefenderErrorCode.InternalServerError, 500, "", "(No error message, retry the operation.)", ErrorOrigin.Documented),
         new(DefenderErrorCode.TooManyRequests, 429, "{reason}", "Response represents reaching quota limit either by number of requests or by CPU.", ErrorOrigin.Documented),
+        new(DefenderErrorCode.InternalServerError, 500, "", "(No error message, retry the operation.)", ErrorOrigin.Documented),
         new(DefenderErrorCode.ActiveRequestAlreadyExists, 400, "{reason}", "An action of the same type is already pending or in progress on the device.", ErrorOrigin.Observed),
         new(DefenderErrorCode.MethodNotAllowed, 405, "The HTTP method {method} is not allowed for {path}.", "The resource exists but does not accept this HTTP method.", ErrorOrigin.Emulator),
     ];

@@ -5,7 +5,8 @@ namespace DefenderApi.Errors.Localization;
 
 /// <summary>
 /// Resolves descriptions and message templates for a culture through the fallback chain
-/// specific culture → parent cultures → English. Wire codes are never translated.
+/// specific culture → parent cultures → English (e.g. fr-CA → fr, zh-CN → zh-Hans, de-DE → English).
+/// Wire codes are never translated.
 /// </summary>
 public static class ErrorLocalizer
 {
@@ -17,6 +18,9 @@ public static class ErrorLocalizer
             ["sv"] = SwedishErrorTexts.Texts,
             ["fr"] = FrenchErrorTexts.Texts,
             ["zh-Hans"] = ChineseSimplifiedErrorTexts.Texts,
+
+            // A bare "zh" names no script; the only Chinese page we have is the zh-CN one, so it answers for all Chinese.
+            ["zh"] = ChineseSimplifiedErrorTexts.Texts,
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The cultures that have their own texts, English first.</summary>

@@ -1,0 +1,56 @@
+using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Journal;
+using DefenderApi.Emulator.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DefenderApi.Emulator.Admin;
+
+/// <summary>The admin API root (<c>/_emulator</c>, contract §5): health, info and the journal.</summary>
+public static class AdminEndpoints
+{
+    /// <summary>Maps the admin group; features add their own admin calls to the returned group.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The <c>/_emulator</c> group, with admin access applied.</returns>
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/_emulator").WithTags("Admin").AddEndpointFilter<AdminAccessFilter>();
+        group.MapGet("/health", Health);
+        group.MapGet("/info", Info);
+        group.MapJournal();
+        group.MapAppAdmin();
+        return group;
+    }
+
+    private static IResult Health(EmulatorReadiness readiness) => readiness.IsReady
+        ? TypedResults.Ok(new HealthStatus("ready"))
+        : TypedResults.Json(new HealthStatus(readiness.WhenReady.IsFaulted ? "failed" : "starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static Ok<EmulatorInfo> Info(HttpContext context) => TypedResults.Ok(EmulatorInfo.For(context.Request));
+}
+
+/// <summary>The health answer.</summary>
+/// <param name="Status"><c>ready</c>, <c>starting</c> or <c>failed</c>.</param>
+public sealed record HealthStatus(string Status);
+
+/// <summary>What <c>GET /_emulator/info</c> returns: the default tenant and app, and where to call.</summary>
+public sealed record EmulatorInfo(string TenantId, string ClientId, string ClientSecret, string ApiBaseUrl, string TokenEndpoint)
+{
+    /// <summary>Builds the info for the address the caller used.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The info.</returns>
+    public static EmulatorInfo For(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return For($"{request.Scheme}://{request.Host}");
+    }
+
+    /// <summary>Builds the info for a base address.</summary>
+    /// <param name="root">The emulator's root URL, e.g. <c>http://127.0.0.1:5310</c>.</param>
+    /// <returns>The info.</returns>
+    public static EmulatorInfo For(string root) => new(
+        DefaultTenant.TenantId.ToString(),
+        DefaultTenant.ClientId,
+        DefaultTenant.ClientSecret,
+        $"{root}/api",
+        $"{root}/{DefaultTenant.TenantId}/oauth2/v2.0/token");
+}

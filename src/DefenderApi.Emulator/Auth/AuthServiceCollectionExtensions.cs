@@ -1,0 +1,53 @@
+using DefenderApi.Emulator.Tenancy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Auth;
+
+/// <summary>Registers the token service and the validation of every <c>/api</c> request.</summary>
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>Adds the token service, JwtBearer validation wired to the error writer, and permission checks.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddEmulatorAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton<SigningKeyStore>();
+        services.TryAddSingleton<TokenIssuer>();
+        services.TryAddSingleton<TenantDirectory>();
+        services.TryAddScoped<TokenRequestHandler>();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        return builder;
+    }
+
+    /// <summary>Sets the request's tenant from the validated token.</summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application.</returns>
+    public static IApplicationBuilder UseTenantFromToken(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (CallerIdentity.From(context.User) is { } caller && Guid.TryParse(caller.TenantId, out var tenantId))
+        {
+            context.RequestServices.GetRequiredService<TenantContext>().TenantId = tenantId;
+        }
+
+        await next(context);
+    });
+}
+
+/// <summary>Token validation settings (configuration section <c>Emulator:Auth</c>).</summary>
+public sealed record AuthOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Emulator:Auth";
+
+    /// <summary>Tolerated clock difference when checking <c>nbf</c> and <c>exp</c>.</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,86 @@
+namespace DefenderApi.Emulator.Hosting;
+
+/// <summary>Where the emulator keeps its data.</summary>
+public enum StorageKind
+{
+    /// <summary>An embedded SQLite file in <see cref="EmulatorOptions.DataDirectory"/>.</summary>
+    Sqlite,
+
+    /// <summary>A shared in-memory SQLite database; gone when the process ends.</summary>
+    InMemory,
+}
+
+/// <summary>The emulator's settings (configuration section <c>Emulator</c>; env vars <c>Emulator__X</c>).</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Emulator";
+
+    /// <summary>Storage kind; <c>--in-memory</c> sets <see cref="StorageKind.InMemory"/>.</summary>
+    public StorageKind Storage { get; init; } = StorageKind.Sqlite;
+
+    /// <summary>Folder of the SQLite file and the signing key.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>Seed for the default tenant: <c>demo</c> or <c>none</c>.</summary>
+    public string Seed { get; init; } = "demo";
+
+    /// <summary>Number of machines the demo seed generates.</summary>
+    public int DemoMachines { get; init; } = 1000;
+
+    /// <summary>Seed of the deterministic demo generator.</summary>
+    public int DemoRandomSeed { get; init; } = 20211203;
+
+    /// <summary>When set, time only moves through <c>POST /_emulator/clock/advance</c>.</summary>
+    public bool VirtualClock { get; init; }
+
+    /// <summary>When set, non-loopback callers may use the admin API by sending it in <c>x-emulator-admin-key</c>.</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>How many exchanges the journal keeps.</summary>
+    public int JournalCapacity { get; init; } = 10_000;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 30 * 1024 * 1024;
+
+    /// <summary>Largest total size of request headers accepted, in bytes.</summary>
+    public int MaxRequestHeaderBytes { get; init; } = 32 * 1024;
+
+    /// <summary>Lists every problem with the options at once (empty when valid).</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Seed is not ("demo" or "none"))
+        {
+            problems.Add($"Seed must be 'demo' or 'none', not '{Seed}'.");
+        }
+
+        if (DemoMachines is < 0 or > 1_000_000)
+        {
+            problems.Add($"DemoMachines must be between 0 and 1,000,000, not {DemoMachines}.");
+        }
+
+        if (JournalCapacity is < 1 or > 1_000_000)
+        {
+            problems.Add($"JournalCapacity must be between 1 and 1,000,000, not {JournalCapacity}.");
+        }
+
+        if (MaxRequestBodyBytes < 1024)
+        {
+            problems.Add("MaxRequestBodyBytes must be at least 1024.");
+        }
+
+        if (MaxRequestHeaderBytes < 1024)
+        {
+            problems.Add("MaxRequestHeaderBytes must be at least 1024.");
+        }
+
+        if (Storage == StorageKind.Sqlite && string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            problems.Add("DataDirectory is required for SQLite storage.");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,48 @@
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Hosting;
+
+/// <summary>Prepares the store (schema, default tenant, seed) after the server starts listening, then marks ready.</summary>
+public sealed partial class StartupService(
+    IServiceScopeFactory scopes,
+    TenantProvisioner provisioner,
+    EmulatorReadiness readiness,
+    TenantDirectory directory,
+    IOptions<EmulatorOptions> options,
+    ILogger<StartupService> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+                await DatabaseSchema.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseLocation>(), stoppingToken);
+                foreach (var tenantId in await db.Tenants.Select(t => t.Id).ToListAsync(stoppingToken))
+                {
+                    directory.Add(tenantId);
+                }
+
+                if (!directory.Contains(DefaultTenant.TenantId))
+                {
+                    await provisioner.ProvisionAsync(DefaultTenant.TenantId, options.Value.Seed, stoppingToken);
+                }
+            }
+
+            readiness.MarkReady();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStartupFailed(logger, ex);
+            readiness.MarkFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Emulator start-up failed")]
+    private static partial void LogStartupFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+using DefenderApi.Emulator.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Persistence;
+
+/// <summary>
+/// The emulator's store. Features add their entities with <see cref="IEntityTypeConfiguration{TEntity}"/> classes in
+/// their own folders; tenant-owned entities are filtered by the current tenant automatically.
+/// </summary>
+public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options, TenantContext tenant) : DbContext(options)
+{
+    private static readonly MethodInfo ApplyTenantFilterMethod =
+        typeof(EmulatorDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    /// <summary>The tenant whose rows queries see; <see cref="Guid.Empty"/> sees none.</summary>
+    public Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
+
+    /// <summary>Tenants (not filtered: the admin API and the token service look across tenants).</summary>
+    public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+
+    /// <summary>Registered applications of the current tenant.</summary>
+    public DbSet<AppRegistration> Apps => Set<AppRegistration>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null && !entityType.IsOwned())
+            {
+                ApplyTenantFilterMethod.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset; UTC ticks keep OData $filter/$orderby on dates in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned =>
+        modelBuilder.Entity<TEntity>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+}

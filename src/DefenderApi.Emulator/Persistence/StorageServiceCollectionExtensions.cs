@@ -1,0 +1,70 @@
+using DefenderApi.Emulator.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Persistence;
+
+/// <summary>Registers the store: an SQLite file by default, or a shared in-memory SQLite database.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Adds the DbContext and its connection settings.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DatabaseLocation>();
+        builder.Services.AddDbContext<EmulatorDbContext>((services, options) =>
+            options.UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
+                   .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        return builder;
+    }
+}
+
+/// <summary>
+/// Where the database lives. For in-memory storage it keeps one connection open for the process lifetime,
+/// because a shared in-memory SQLite database disappears when its last connection closes.
+/// </summary>
+public sealed class DatabaseLocation : IDisposable
+{
+    private readonly SqliteConnection? _keepAlive;
+
+    /// <summary>Resolves the location from the options.</summary>
+    /// <param name="options">The emulator options.</param>
+    public DatabaseLocation(IOptions<EmulatorOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        if (settings.Storage == StorageKind.InMemory)
+        {
+            ConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = $"defender-{Guid.NewGuid():N}",
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+            Description = "in memory";
+            _keepAlive = new SqliteConnection(ConnectionString);
+            _keepAlive.Open();
+            return;
+        }
+
+        var directory = Path.GetFullPath(settings.DataDirectory);
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, "defender.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true }.ToString();
+        Description = FilePath;
+    }
+
+    /// <summary>The SQLite connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The database file, or <see langword="null"/> in memory.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>What to print at start: the file path or "in memory".</summary>
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => _keepAlive?.Dispose();
+}

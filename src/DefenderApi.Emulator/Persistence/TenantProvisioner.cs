@@ -1,0 +1,48 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Persistence;
+
+/// <summary>Creates tenants and brings them back to their start state, running every feature's seeder.</summary>
+public sealed class TenantProvisioner(
+    IServiceScopeFactory scopes, IEnumerable<ITenantSeeder> seeders, TenantDirectory directory, TimeProvider time)
+{
+    /// <summary>Creates (or recreates) a tenant with its seed; the default tenant also gets the default app.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="seed"><c>demo</c> or <c>none</c>.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    public async Task ProvisionAsync(Guid tenantId, string seed, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().TenantId = tenantId;
+        var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+        {
+            db.Tenants.Add(new TenantRecord { Id = tenantId, Seed = seed, CreatedAt = time.GetUtcNow() });
+        }
+
+        if (tenantId == DefaultTenant.TenantId && !await db.Apps.AnyAsync(a => a.ClientId == DefaultTenant.ClientId, cancellationToken))
+        {
+            db.Apps.Add(new AppRegistration
+            {
+                TenantId = tenantId,
+                ClientId = DefaultTenant.ClientId,
+                ClientSecret = DefaultTenant.ClientSecret,
+                Roles = [.. ApiPermissions.AllApplication],
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var seeder in seeders)
+        {
+            await seeder.SeedAsync(db, tenantId, seed, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        directory.Add(tenantId);
+    }
+}

@@ -1,0 +1,25 @@
+using DefenderApi.Emulator.Admin;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Persistence;
+
+var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
+
+builder.AddEmulatorHost();
+builder.AddPersistence();
+builder.AddEmulatorAuth();
+
+var app = builder.Build();
+
+app.UseEmulatorPipeline();
+app.UseAuthentication();
+app.UseTenantFromToken();
+app.UseAuthorization();
+
+app.MapAdmin();
+app.MapTokenService();
+
+app.Run();
+
+/// <summary>The emulator entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,29 @@
+namespace DefenderApi.Emulator.Throttling;
+
+/// <summary>
+/// An endpoint's documented rate limit, as endpoint metadata. Counted per tenant and application (and user, for
+/// delegated tokens) separately for each <see cref="Api"/>; both windows apply at once.
+/// </summary>
+/// <param name="Api">The API the limit counts (endpoints sharing a name share counters), e.g. <c>machines.list</c>.</param>
+/// <param name="PerMinute">Calls allowed per minute, or <see langword="null"/>.</param>
+/// <param name="PerHour">Calls allowed per hour, or <see langword="null"/>.</param>
+public sealed record ApiRateLimit(string Api, int? PerMinute, int? PerHour)
+{
+    /// <summary>The most common documented limit: 100 calls per minute and 1,500 per hour.</summary>
+    /// <param name="api">The API name.</param>
+    /// <returns>The limit.</returns>
+    public static ApiRateLimit Default(string api) => new(api, 100, 1500);
+}
+
+/// <summary>Declares documented rate limits on endpoints.</summary>
+public static class RateLimitEndpointExtensions
+{
+    /// <summary>Declares the documented limit of this endpoint (or of every endpoint of a group).</summary>
+    /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
+    /// <param name="builder">The endpoint or group.</param>
+    /// <param name="limit">The documented limit.</param>
+    /// <returns>The builder.</returns>
+    public static TBuilder WithRateLimit<TBuilder>(this TBuilder builder, ApiRateLimit limit)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(limit);
+}
