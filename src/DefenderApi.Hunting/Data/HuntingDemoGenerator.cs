@@ -32,17 +32,23 @@ public sealed partial class HuntingDemoGenerator
     /// <param name="connection">An open connection.</param>
     /// <param name="tenantId">The tenant the rows belong to.</param>
     /// <param name="spec">What to generate.</param>
+    /// <param name="transaction">A transaction already open on the connection to write in, or <see langword="null"/> to use one of its own.</param>
     /// <returns>Rows written per table.</returns>
-    public static IReadOnlyDictionary<string, int> Generate(SqliteConnection connection, string tenantId, HuntingDemoSpec spec)
+    public static IReadOnlyDictionary<string, int> Generate(SqliteConnection connection, string tenantId, HuntingDemoSpec spec, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfZero(spec.Devices.Count);
         ArgumentOutOfRangeException.ThrowIfZero(spec.UserNames.Count);
+        if (transaction is not null)
+        {
+            return new HuntingDemoGenerator(spec, tenantId).Run(connection, transaction);
+        }
+
         HuntingRowWriter.EnsureTables(connection);
-        using var transaction = connection.BeginTransaction();
-        var counts = new HuntingDemoGenerator(spec, tenantId).Run(connection, transaction);
-        transaction.Commit();
+        using var own = connection.BeginTransaction();
+        var counts = new HuntingDemoGenerator(spec, tenantId).Run(connection, own);
+        own.Commit();
         return counts;
     }
 
