@@ -53,33 +53,77 @@ internal sealed partial class QueryBinder
         return bound.Sql;
     }
 
-    /// <summary>project (replace the column list) and extend (add or overwrite columns in place).</summary>
+    /// <summary>
+    /// project (replace the column list) and extend (add or overwrite columns in place). As in Kusto, an item may use a
+    /// column an earlier item of the same operator made; such an item starts a new SELECT over the previous one.
+    /// </summary>
     private Relation Project(Relation input, IReadOnlyList<NamedExpr> items, bool keepInput)
     {
-        var output = keepInput ? input.Columns.Select(c => (Column: c, Sql: Q(c.Name))).ToList() : [];
+        var current = input;
+        var batch = new List<(PlanColumn Column, string Sql)>();
+        var projected = new List<string>();
         foreach (var item in items)
         {
-            var bound = BindScalar(item.Value, input);
-            var name = item.Name ?? InferName(item.Value) ?? UniqueName("Column", output.Select(o => o.Column.Name), alwaysNumber: true);
-            var column = new PlanColumn(name, bound.Type);
-            var existing = output.FindIndex(o => o.Column.Name == name);
-            if (existing >= 0)
+            if (batch.Count > 0 && ReferencedNames(item.Value).Overlaps(batch.Select(b => b.Column.Name)))
             {
-                if (!keepInput)
-                {
-                    throw KqlErrors.Semantic(item.Value.Position, $"the column '{name}' is projected more than once");
-                }
-
-                output[existing] = (column, bound.Sql);
+                current = WithColumns(current, batch);
+                batch.Clear();
             }
-            else
+
+            var bound = BindScalar(item.Value, current);
+            var taken = keepInput ? current.Columns.Select(c => c.Name).Concat(batch.Select(b => b.Column.Name)) : projected;
+            var name = item.Name ?? InferName(item.Value) ?? UniqueName("Column", taken, alwaysNumber: true);
+            if (!keepInput && projected.Contains(name))
             {
-                output.Add((column, bound.Sql));
+                throw KqlErrors.Semantic(item.Value.Position, $"the column '{name}' is projected more than once");
+            }
+
+            projected.Add(name);
+            batch.RemoveAll(b => b.Column.Name == name);
+            batch.Add((new PlanColumn(name, bound.Type), bound.Sql));
+        }
+
+        current = WithColumns(current, batch);
+        if (keepInput)
+        {
+            return current;
+        }
+
+        var columns = projected.Select(n => current.Find(n)!).ToList();
+        return new Relation($"SELECT {SelectList(columns)} FROM ({current.Sql}) AS {NextAlias()}", columns);
+    }
+
+    /// <summary>The input's columns with these added at the end or, for an existing name, replaced in place.</summary>
+    private Relation WithColumns(Relation input, List<(PlanColumn Column, string Sql)> added)
+    {
+        var byName = added.ToDictionary(a => a.Column.Name, StringComparer.Ordinal);
+        var output = input.Columns.Select(c => byName.TryGetValue(c.Name, out var a) ? a : (Column: c, Sql: Q(c.Name))).ToList();
+        output.AddRange(added.Where(a => input.Find(a.Column.Name) is null));
+        var select = string.Join(", ", output.Select(o => $"{o.Sql} AS {Q(o.Column.Name)}"));
+        return new Relation($"SELECT {select} FROM ({input.Sql}) AS {NextAlias()}", [.. output.Select(o => o.Column)]);
+    }
+
+    /// <summary>Every bare name an expression mentions.</summary>
+    private static HashSet<string> ReferencedNames(Expr expr)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(Expr e)
+        {
+            switch (e)
+            {
+                case NameExpr n: names.Add(n.Name); break;
+                case MemberExpr m: Walk(m.Target); break;
+                case IndexExpr i: Walk(i.Target); Walk(i.Index); break;
+                case CallExpr c: c.Arguments.ToList().ForEach(Walk); break;
+                case UnaryExpr u: Walk(u.Operand); break;
+                case BinaryExpr b: Walk(b.Left); Walk(b.Right); break;
+                case InExpr i: Walk(i.Value); i.Items.ToList().ForEach(Walk); break;
+                case BetweenExpr b: Walk(b.Value); Walk(b.Low); Walk(b.High); break;
             }
         }
 
-        var select = string.Join(", ", output.Select(o => $"{o.Sql} AS {Q(o.Column.Name)}"));
-        return new Relation($"SELECT {select} FROM ({input.Sql}) AS {NextAlias()}", [.. output.Select(o => o.Column)]);
+        Walk(expr);
+        return names;
     }
 
     /// <summary>Kusto's naming of an unnamed projected expression: a column keeps its name, a dynamic path joins its parts with '_'.</summary>

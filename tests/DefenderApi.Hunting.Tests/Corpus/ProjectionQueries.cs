@@ -100,3 +100,30 @@ public sealed class ProjectionQueries(HuntingDataFixture data) : CorpusTestBase(
             result);
     }
 }
+
+[Collection(HuntingDataCollection.Name)]
+public sealed class ChainingAndOrderQueries(HuntingDataFixture data) : CorpusTestBase(data)
+{
+    [Fact]
+    public void Extend_LaterItemUsesEarlierItem() => Check(
+        "DeviceProcessEvents | extend Len = strlen(FileName), Double = Len * 2, FileName = toupper(FileName) | project ReportId, Len, Double, FileName",
+        Rows("DeviceProcessEvents").Select(r => V(r["ReportId"], (long)r.S("FileName").Length, 2L * r.S("FileName").Length, r.S("FileName").ToUpperInvariant())));
+
+    [Fact]
+    public void Project_LaterItemUsesEarlierItem() => Check(
+        "DeviceNetworkEvents | project Port = RemotePort, Next = Port + 1",
+        Rows("DeviceNetworkEvents").Select(r => V(r.L("RemotePort"), r.L("RemotePort") + 1)));
+
+    [Fact]
+    public void Sort_IsKeptThroughWhereProjectAndExtend() => Check(
+        "DeviceFileEvents | sort by Timestamp asc | where FileSize > 1000 | project Timestamp, FileName | extend N = strlen(FileName) | take 20",
+        Rows("DeviceFileEvents").OrderBy(r => r.T("Timestamp")).Where(r => r.L("FileSize") > 1000).Take(20)
+            .Select(r => V(r["Timestamp"], r["FileName"], (long)r.S("FileName").Length)),
+        ordered: true);
+
+    [Fact]
+    public void Top_ThenProjectAway_KeepsOrder() => Check(
+        "DeviceLogonEvents | top 15 by Timestamp desc | project-away Initiating* | project Timestamp, AccountName",
+        Rows("DeviceLogonEvents").OrderByDescending(r => r.T("Timestamp")).Take(15).Select(r => V(r["Timestamp"], r["AccountName"])),
+        ordered: true);
+}
