@@ -49,7 +49,7 @@ public static class HuntingEndpoints
             return refusal.Error.ToResult();
         }
 
-        return TypedResults.Json(outcome.Result!.ToJson());
+        return new HuntingResponse(outcome.Result!);
     }
 }
 

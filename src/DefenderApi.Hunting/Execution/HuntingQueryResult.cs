@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -36,26 +37,49 @@ public sealed class HuntingQueryResult
     /// <summary>The UTF-8 size of the rows.</summary>
     public long ResultBytes { get; }
 
-    /// <summary>The response body as JSON: <c>{"Stats":{...},"Schema":[...],"Results":[...]}</c>.</summary>
+    /// <summary>The response body as a JSON tree: <c>{"Stats":{...},"Schema":[...],"Results":[...]}</c> (rows are copied).</summary>
     /// <returns>The body.</returns>
-    public JsonObject ToJson()
+    public JsonObject ToJson() => new()
     {
-        var cpu = ExecutionTime.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
-        var stats = new JsonObject
+        ["Stats"] = Stats(),
+        ["Schema"] = SchemaJson(),
+        ["Results"] = new JsonArray([.. Results.Select(r => (JsonNode)r.DeepClone())]),
+    };
+
+    /// <summary>Writes the response body without copying the rows (what an endpoint streams).</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName("Stats");
+        Stats().WriteTo(writer);
+        writer.WritePropertyName("Schema");
+        SchemaJson().WriteTo(writer);
+        writer.WriteStartArray("Results");
+        foreach (var row in Results)
+        {
+            row.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The XDR page's statistics: execution time, CPU time and the result's row count and size.</summary>
+    private JsonObject Stats()
+    {
+        var cpu = ExecutionTime.ToString("c", CultureInfo.InvariantCulture);
+        return new JsonObject
         {
             ["ExecutionTime"] = Math.Round(ExecutionTime.TotalSeconds, 6),
             ["resource_usage"] = new JsonObject
             {
-                ["cpu"] = new JsonObject { ["user"] = cpu, ["kernel"] = TimeSpan.Zero.ToString("c", System.Globalization.CultureInfo.InvariantCulture), ["total cpu"] = cpu },
+                ["cpu"] = new JsonObject { ["user"] = cpu, ["kernel"] = TimeSpan.Zero.ToString("c", CultureInfo.InvariantCulture), ["total cpu"] = cpu },
             },
             ["dataset_statistics"] = new JsonArray(new JsonObject { ["table_row_count"] = Results.Count, ["table_size"] = ResultBytes }),
         };
-        var schema = new JsonArray([.. Schema.Select(c => (JsonNode)new JsonObject { ["Name"] = c.Name, ["Type"] = c.Type })]);
-        var results = new JsonArray([.. Results.Select(r => (JsonNode)r.DeepClone())]);
-        return new JsonObject { ["Stats"] = stats, ["Schema"] = schema, ["Results"] = results };
     }
 
-    /// <summary>Writes the response body.</summary>
-    /// <param name="writer">The writer.</param>
-    public void WriteTo(Utf8JsonWriter writer) => ToJson().WriteTo(writer);
+    private JsonArray SchemaJson() => new([.. Schema.Select(c => (JsonNode)new JsonObject { ["Name"] = c.Name, ["Type"] = c.Type })]);
 }
