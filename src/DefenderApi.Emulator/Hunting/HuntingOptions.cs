@@ -10,7 +10,7 @@ public sealed record HuntingOptions
     public double CpuChargeMultiplier { get; init; } = 1.0;
 
     /// <summary>Events the demo seed generates per tenant across the event tables.</summary>
-    public int DemoEvents { get; init; } = 20_000;
+    public int DemoEvents { get; init; } = 10_000;
 
     /// <summary>Devices the demo hunting data is spread over.</summary>
     public int DemoDevices { get; init; } = 50;

@@ -114,12 +114,20 @@ internal sealed partial class Parser
             return true;
         }
 
-        if (Current.Kind != TokenKind.Identifier || PeekToken().Is("("))
+        var ahead = 0;
+        while (PeekToken(ahead).Is("("))
+        {
+            ahead++;
+        }
+
+        var name = PeekToken(ahead);
+        if (name.Kind != TokenKind.Identifier || PeekToken(ahead + 1).Is("("))
         {
             return false;
         }
 
-        return _schema.Find(Current.Text) is not null || _tabularLets.Contains(Current.Text) || PeekToken().Is("|");
+        return _schema.Find(name.Text) is not null || _tabularLets.Contains(name.Text) || name.Is("union") || name.Is("search")
+            || (ahead == 0 && PeekToken(1).Is("|"));
     }
 
     private Pipeline ParsePipeline()

@@ -153,3 +153,22 @@ public sealed class LetAndJoinQueries(HuntingDataFixture data) : CorpusTestBase(
         "DeviceNetworkEvents | search \"malicious\" | count",
         Rows("DeviceNetworkEvents").Count(r => r.Values.OfType<string>().Any(v => Has(v, "malicious"))));
 }
+
+[Collection(HuntingDataCollection.Name)]
+public sealed class ParenthesizedTabularQueries(HuntingDataFixture data) : CorpusTestBase(data)
+{
+    [Fact]
+    public void LetTabular_InParentheses() => CheckCount(
+        "let admins = (DeviceLogonEvents | where IsLocalAdmin | distinct AccountName);\nDeviceProcessEvents | where AccountName in (admins) | count",
+        Rows("DeviceProcessEvents").Count(r => Rows("DeviceLogonEvents").Where(l => l.B("IsLocalAdmin")).Select(l => l.S("AccountName")).Contains(r.S("AccountName"))));
+
+    [Fact]
+    public void InWithParenthesizedSubquery() => CheckCount(
+        "DeviceImageLoadEvents | where SHA1 in ((DeviceFileCertificateInfo | where IsSigned == false | project SHA1)) | count",
+        Rows("DeviceImageLoadEvents").Count(r => Rows("DeviceFileCertificateInfo").Any(c => !c.B("IsSigned") && c.S("SHA1") == r.S("SHA1"))));
+
+    [Fact]
+    public void ScalarLet_InParentheses_StaysScalar() => CheckCount(
+        "let threshold = (4000000); DeviceProcessEvents | where FileSize > threshold | count",
+        Rows("DeviceProcessEvents").Count(r => r.L("FileSize") > 4_000_000));
+}
