@@ -48,4 +48,49 @@ public sealed class FuzzTests(HuntingDataFixture data)
 
         Assert.True(ran > 0, "Some generated queries should be valid and run.");
     }
+
+    private static readonly string[] ValidQueries =
+    [
+        "DeviceProcessEvents | where Timestamp > ago(7d) | summarize count() by DeviceName | top 10 by count_",
+        "let s = dynamic([\"a\",\"b\"]); DeviceProcessEvents | where FileName in~ (s) | project FileName, x = strcat(FileName, 1)",
+        "DeviceInfo | summarize arg_max(Timestamp, *) by DeviceId | join kind=leftouter (DeviceNetworkInfo) on $left.DeviceId == $right.DeviceId",
+        "DeviceEvents | extend F = parse_json(tostring(AdditionalFields)) | where F.ThreatName has 'x' | project T = tostring(F[\"ThreatName\"])",
+        "union withsource=S DeviceFileEvents, (DeviceImageLoadEvents | take 3) | summarize make_set(FileName), dcount(SHA1) by S",
+        "search in (DeviceNetworkEvents) \"malicious\" | extend y = iff(RemotePort between (1 .. 500), 'low', 'high') | sort by Timestamp asc",
+        "DeviceLogonEvents | where ActionType == 'LogonFailed' and LogonType !in ('Network') | summarize countif(IsLocalAdmin), min(Timestamp) by bin(Timestamp, 1h)",
+        "let t = DeviceProcessEvents | where FileName matches regex @'^p.*' | distinct DeviceId; DeviceInfo | where DeviceId in (t) | project-away Initiating* | count",
+    ];
+
+    [Fact]
+    public void MutatedValidQueries_OnlyEverBadRequest()
+    {
+        var random = new Random(7);
+        var limits = HuntingLimits.Documented with { MaxRows = 20 };
+        for (var i = 0; i < 3000; i++)
+        {
+            var query = ValidQueries[random.Next(ValidQueries.Length)];
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                var at = random.Next(query.Length);
+                query = random.Next(3) switch
+                {
+                    0 => query.Remove(at, Math.Min(random.Next(1, 6), query.Length - at)),
+                    1 => query.Insert(at, Vocabulary[random.Next(Vocabulary.Length)]),
+                    _ => query.Insert(at, query.Substring(random.Next(query.Length), 1)),
+                };
+            }
+
+            try
+            {
+                data.Run(query, limits);
+            }
+            catch (DefenderErrorException e) when (e.Code == DefenderErrorCode.BadRequest)
+            {
+            }
+            catch (Exception e)
+            {
+                Assert.Fail($"Query <{query}> threw {e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
 }
