@@ -38,10 +38,11 @@ public static class HuntingEndpoints
     }
 
     private static async Task<IResult> RunAsync(
-        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, DatabaseLocation database, HttpContext context)
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(context.RequestAborted);
+        tables.EnsureCreated(connection);
         var outcome = hunting.Run(connection, tenant.TenantId!.Value.ToString(), body.Value.Query, context.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {

@@ -20,6 +20,7 @@ public static class HuntingServiceCollectionExtensions
         services.AddSingleton(sp => new HuntingService(
             sp.GetRequiredService<TimeProvider>(),
             HuntingLimits.Documented with { CpuChargeMultiplier = sp.GetRequiredService<IOptions<HuntingOptions>>().Value.CpuChargeMultiplier }));
+        services.AddSingleton<HuntingTables>();
         services.AddSingleton<ITenantSeeder, HuntingSeeder>();
         return builder;
     }
