@@ -142,6 +142,66 @@ public sealed partial class AdvancedQueriesTests : IClassFixture<AdvancedQueries
         await ErrorAssert.IsErrorAsync(xdr, HttpStatusCode.Forbidden, "Forbidden");
     }
 
+    private async Task<HttpClient> ClientInNewTenantAsync(string seed, object? features = null)
+    {
+        var tenantId = Guid.NewGuid();
+        using (var admin = await _factory.CreateReadyClientAsync())
+        {
+            using var created = await admin.PostAsJsonAsync("/_emulator/tenants", new { tenantId = tenantId.ToString(), seed, features });
+            created.EnsureSuccessStatusCode();
+        }
+
+        await _factory.RegisterAppAsync("hunter", "secret", ["AdvancedQuery.Read.All"], tenantId);
+        var client = await _factory.CreateReadyClientAsync();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await _factory.GetTokenAsync("hunter", "secret", tenantId));
+        return client;
+    }
+
+    private static async Task<HashSet<string>> DeviceIdsAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync(RunPath, Query("DeviceInfo | distinct DeviceId"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. json.RootElement.GetProperty("Results").EnumerateArray().Select(r => r.GetProperty("DeviceId").GetString()!)];
+    }
+
+    [Fact]
+    public async Task Run_TwoDemoTenants_EachSeesOnlyItsOwnRows()
+    {
+        using var defaultTenant = await _factory.CreateApiClientAsync();
+        using var otherTenant = await ClientInNewTenantAsync("demo");
+
+        var mine = await DeviceIdsAsync(defaultTenant);
+        var theirs = await DeviceIdsAsync(otherTenant);
+
+        Assert.Equal(6, mine.Count);
+        Assert.Equal(6, theirs.Count);
+        Assert.Empty(mine.Intersect(theirs));
+    }
+
+    [Fact]
+    public async Task Run_InTenantWithAdvancedHuntingOff_Returns403_DisabledFeature()
+    {
+        using var client = await ClientInNewTenantAsync("none", new { advancedHunting = false });
+
+        using var response = await client.PostAsync(RunPath, Query("DeviceInfo | count"));
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "DisabledFeature");
+    }
+
+    [Fact]
+    public async Task Run_InTenantWithoutDemoSeed_ReturnsNoRows_WithTheSchema()
+    {
+        using var client = await ClientInNewTenantAsync("none");
+
+        using var response = await client.PostAsync(RunPath, Query("DeviceProcessEvents | project Timestamp, FileSize | take 5"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("""[{"Name":"Timestamp","Type":"DateTime"},{"Name":"FileSize","Type":"Int64"}]""", json.RootElement.GetProperty("Schema").GetRawText());
+        Assert.Equal(0, json.RootElement.GetProperty("Results").GetArrayLength());
+    }
+
     [Fact]
     public async Task Run_WithoutToken_Returns401()
     {
