@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Library;
 using DefenderApi.Emulator.LiveResponse;
 using DefenderApi.Emulator.MachineActions;
@@ -16,6 +17,7 @@ builder.AddEmulatorAuth();
 builder.AddMachines();
 builder.AddMachineActions();
 builder.AddLibrary();
+builder.AddHunting();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapMachines();
 app.MapMachineActionsFeature();
 app.MapLiveResponse();
 app.MapLibrary();
+app.MapHunting();
 
 app.Run();
 
