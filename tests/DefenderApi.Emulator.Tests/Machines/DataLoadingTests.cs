@@ -37,6 +37,18 @@ public sealed class DataLoadingTests(ManualActionFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TwoPendingActionsOfOneTypeOnOneMachine_Returns400_InvalidRequestBody()
+    {
+        using var client = await factory.CreateLoadedClientAsync();
+        var pending = $$"""{"type":"RunAntiVirusScan","status":"Pending","machineId":"{{TestMachines.MacOs}}","creationDateTimeUtc":"2026-11-01T10:00:00Z","lastUpdateDateTimeUtc":"2026-11-01T10:00:00Z"}""";
+        using var response = await PostAsync(client, "machineactions",
+            $"[{pending.Insert(1, "\"id\":\"7e4a1c52-0000-4000-8000-0000000000a1\",")},{pending.Insert(1, "\"id\":\"7e4a1c52-0000-4000-8000-0000000000a2\",")}]");
+
+        var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody");
+        Assert.StartsWith("Request body is incorrect: the items break a constraint of the machineactions collection", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Machines_AreUpsertedById()
     {
         using var client = await factory.CreateLoadedClientAsync();

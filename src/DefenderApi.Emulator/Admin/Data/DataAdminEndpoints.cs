@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Admin.Data;
 
@@ -33,6 +34,12 @@ public static class DataAdminEndpoints
         catch (DataItemException exception)
         {
             throw new DefenderErrorException(DefenderErrors.InvalidRequestBody($"item {exception.Index}: {exception.Problem}"));
+        }
+        catch (DbUpdateException exception)
+        {
+            // e.g. two pending actions of one type on one machine: the store's constraints refuse the batch.
+            throw new DefenderErrorException(DefenderErrors.InvalidRequestBody(
+                $"the items break a constraint of the {loader.Name} collection ({(exception.InnerException ?? exception).Message})"));
         }
 
         await transaction.CommitAsync(cancellationToken);
