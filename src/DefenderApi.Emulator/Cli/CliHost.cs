@@ -22,6 +22,17 @@ internal static class CliOptions
     {
         Description = "The running emulator's root URL",
         DefaultValueFactory = _ => new Uri(Hosting.CommandLineArguments.DefaultUrl),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : Hosting.CommandLineArguments.DefaultUrl;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+
+            result.AddError($"'{text}' for --emulator is not an http(s) URL.");
+            return null;
+        },
         Recursive = true,
     };
 

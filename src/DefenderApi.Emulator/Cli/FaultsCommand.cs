@@ -57,13 +57,16 @@ internal static class FaultsCommand
         command.SetAdminAction(host, async (_, client, cancellationToken) =>
         {
             var answer = await client.SendAsync(HttpMethod.Get, "/_emulator/faults", null, cancellationToken);
-            var table = new Table().AddColumns("Id", "Method", "Path", "Tenant", "Fault", "Probability", "Count", "After", "Latency", "Seed", "Matched", "Injected");
+            var table = new Table().AddColumns("Id", "Matches", "Fault", "Draws", "Matched / injected");
             foreach (var rule in answer?.EnumerateArray() ?? Enumerable.Empty<JsonElement>())
             {
+                var fault = rule.GetProperty("error").GetString() ?? rule.GetProperty("transport").GetString() ?? "latency only";
                 table.AddRow(
-                    [.. new[] { "id", "method", "path", "tenantId" }.Select(p => Text(rule, p)),
-                    Markup.Escape(rule.GetProperty("error").GetString() ?? rule.GetProperty("transport").GetString() ?? "latency"),
-                    .. new[] { "probability", "count", "afterCalls", "latencyMs", "seed", "matchedCalls", "injectedCalls" }.Select(p => Text(rule, p))]);
+                    Text(rule, "id"),
+                    $"{Text(rule, "method")} {Text(rule, "path")} tenant {Text(rule, "tenantId")}",
+                    $"{Markup.Escape(fault)} +{Text(rule, "latencyMs")} ms",
+                    $"p={Text(rule, "probability")} count={Text(rule, "count")} after={Text(rule, "afterCalls")} seed={Text(rule, "seed")}",
+                    $"{Text(rule, "matchedCalls")} / {Text(rule, "injectedCalls")}");
             }
 
             host.Console.Write(table);
