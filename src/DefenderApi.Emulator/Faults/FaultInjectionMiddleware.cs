@@ -91,10 +91,18 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, FaultRuleStor
             }
         }
 
-        if (transport == TransportFault.Reset && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
-            // Linger 0 makes the close a TCP RST instead of an orderly FIN.
-            socket.LingerState = new LingerOption(true, 0);
+            if (transport == TransportFault.Reset)
+            {
+                // Linger 0 makes the close a TCP RST ("connection reset by peer").
+                socket.LingerState = new LingerOption(true, 0);
+            }
+            else
+            {
+                // An orderly FIN before any response byte: the client reads end-of-stream ("empty reply from server").
+                socket.Shutdown(SocketShutdown.Send);
+            }
         }
 
         context.Abort();
