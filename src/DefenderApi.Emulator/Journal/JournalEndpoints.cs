@@ -2,7 +2,7 @@ using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.Journal;
 
-/// <summary><c>GET /_emulator/journal</c>: by <c>target</c>, or the last N exchanges with filters.</summary>
+/// <summary><c>GET /_emulator/journal</c>: by <c>target</c>, or the last N exchanges filtered by status, code, path, injected, method, tenant and app.</summary>
 public static class JournalEndpoints
 {
     private const int MaxLimit = 10_000;
@@ -19,7 +19,10 @@ public static class JournalEndpoints
         int? status,
         string? code,
         string? path,
-        bool? injected)
+        bool? injected,
+        string? method,
+        string? tenantId,
+        string? clientId)
     {
         if (target is not null)
         {
@@ -38,6 +41,9 @@ public static class JournalEndpoints
             (status is null || e.Status == status) &&
             (code is null || string.Equals(e.Error?.Code, code, StringComparison.Ordinal)) &&
             (path is null || e.Path.Contains(path, StringComparison.OrdinalIgnoreCase)) &&
-            (injected is null || e.Injected == injected)));
+            (injected is null || e.Injected == injected) &&
+            (method is null || string.Equals(e.Method, method, StringComparison.OrdinalIgnoreCase)) &&
+            (tenantId is null || string.Equals(e.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)) &&
+            (clientId is null || string.Equals(e.ClientId, clientId, StringComparison.Ordinal))));
     }
 }
