@@ -4,6 +4,11 @@ using DefenderApi.Emulator.Cli;
 using DefenderApi.Emulator.Clock;
 using DefenderApi.Emulator.Faults;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Library;
+using DefenderApi.Emulator.LiveResponse;
+using DefenderApi.Emulator.MachineActions;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Throttling;
 
@@ -21,6 +26,9 @@ builder.AddEmulatorAuth();
 builder.AddThrottling();
 builder.AddFaultInjection();
 builder.AddAdminControls();
+builder.AddMachines();
+builder.AddMachineActions();
+builder.AddLibrary();
 
 var app = builder.Build();
 
@@ -34,6 +42,11 @@ app.UseRateLimits();
 
 app.MapAdmin().MapAdminControls();
 app.MapTokenService();
+app.MapODataMetadata();
+app.MapMachines();
+app.MapMachineActionsFeature();
+app.MapLiveResponse();
+app.MapLibrary();
 
 await app.RunAsync();
 return 0;

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Admin;
 /// <summary>The admin controls beyond health and info: reset, snapshots, settings, faults, clock and the API reference.</summary>
 public static class AdminControls
 {
-    /// <summary>Adds the store gate, reset, snapshots, settings and the OpenAPI document.</summary>
+    /// <summary>Adds the store gate, reset, snapshots, rate-limit settings and the OpenAPI document (machine-action settings come from the machine actions feature).</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddAdminControls(this WebApplicationBuilder builder)
@@ -16,7 +16,6 @@ public static class AdminControls
         services.TryAddSingleton<StoreGate>();
         services.TryAddSingleton<StoreReset>();
         services.TryAddSingleton<SnapshotStore>();
-        services.TryAddSingleton<MachineActionSettings>();
         services.AddApiReference();
         return builder;
     }

@@ -1,5 +1,7 @@
+using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Journal;
+using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +20,8 @@ public static class AdminEndpoints
         group.MapGet("/info", Info);
         group.MapJournal();
         group.MapAppAdmin();
+        group.MapDataAdmin();
+        group.MapMachineActionAdmin();
         return group;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,15 +25,15 @@ public static class SettingsEndpoints
         return admin;
     }
 
-    private static Ok<SettingsView> Get(MachineActionSettings actions, RateLimitSettings limits) => TypedResults.Ok(SettingsView.Of(actions, limits));
+    private static Ok<SettingsView> Get(MachineActionSettingsStore actions, RateLimitSettings limits) => TypedResults.Ok(SettingsView.Of(actions, limits));
 
-    private static Ok<SettingsView> Put(JsonBody<SettingsPatch> body, MachineActionSettings actions, RateLimitSettings limits)
+    private static Ok<SettingsView> Put(JsonBody<SettingsPatch> body, MachineActionSettingsStore actions, RateLimitSettings limits)
     {
         var patch = body.Value;
 
         // Validate everything before changing anything: a rejected PUT changes nothing.
-        var mode = patch.MachineActions?.Mode is { } name ? ParseMode(name) : actions.Mode;
-        var seconds = patch.MachineActions?.Seconds ?? actions.Seconds;
+        var mode = patch.MachineActions?.Mode is { } name ? ParseMode(name) : actions.Current.Mode;
+        var seconds = patch.MachineActions?.Seconds ?? actions.Current.Seconds;
         if (seconds is < 0 or > MaxActionSeconds)
         {
             throw Invalid(seconds.ToString(CultureInfo.InvariantCulture), "machineActions.seconds", $"an integer from 0 to {MaxActionSeconds}");
@@ -45,7 +46,7 @@ public static class SettingsEndpoints
             throw Invalid(scale.ToString(CultureInfo.InvariantCulture), "rateLimits.scale", "a number greater than 0 and at most 1000");
         }
 
-        actions.Update(mode, seconds);
+        actions.Update(new MachineActionSettings(mode, seconds));
         limits.Update(new RateLimitState(patch.RateLimits?.Enabled ?? current.Enabled, scale));
         return TypedResults.Ok(SettingsView.Of(actions, limits));
     }
@@ -64,24 +65,21 @@ public static class SettingsEndpoints
 
 /// <summary>Every emulator setting, as <c>GET/PUT /_emulator/settings</c> answer.</summary>
 public sealed record SettingsView(
-    [property: JsonPropertyName("machineActions")] MachineActionsView MachineActions,
+    [property: JsonPropertyName("machineActions")] MachineActionSettings MachineActions,
     [property: JsonPropertyName("rateLimits")] RateLimitsView RateLimits)
 {
     /// <summary>Reads the current settings.</summary>
     /// <param name="actions">The machine-action settings.</param>
     /// <param name="limits">The rate-limit settings.</param>
     /// <returns>The view.</returns>
-    public static SettingsView Of(MachineActionSettings actions, RateLimitSettings limits)
+    public static SettingsView Of(MachineActionSettingsStore actions, RateLimitSettings limits)
     {
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(limits);
         var state = limits.Current;
-        return new(new MachineActionsView(actions.Mode.ToString().ToLowerInvariant(), actions.Seconds), new RateLimitsView(state.Enabled, state.Scale));
+        return new(actions.Current, new RateLimitsView(state.Enabled, state.Scale));
     }
 }
-
-/// <summary>The machine-action settings.</summary>
-public sealed record MachineActionsView([property: JsonPropertyName("mode")] string Mode, [property: JsonPropertyName("seconds")] int Seconds);
 
 /// <summary>The rate-limit settings.</summary>
 public sealed record RateLimitsView([property: JsonPropertyName("enabled")] bool Enabled, [property: JsonPropertyName("scale")] double Scale);
