@@ -143,6 +143,28 @@ public sealed class CommandLineTests(ThrottlingFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Load_IntoARunningEmulator_MakesTheEntitiesServedByTheApi()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pack-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"machines":[{"id":"cli-m1","computerDnsName":"cli-one","osPlatform":"Linux"},{"id":"cli-m2","computerDnsName":"cli-two","osPlatform":"Windows10"}]}""", TestContext.Current.CancellationToken);
+        using var client = await factory.CreateApiClientAsync();
+        try
+        {
+            var run = await CliRun.RunAsync(factory.Server.CreateHandler(), "load", file);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("Loaded 2 items in 1 collections", run.Console, StringComparison.Ordinal);
+            using var machine = await client.GetAsync("/api/machines/cli-m2");
+            Assert.Equal(HttpStatusCode.OK, machine.StatusCode);
+            Assert.Contains("\"computerDnsName\":\"cli-two\"", await machine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Load_OfAMissingFile_ExitsOne_NamingIt()
     {
         var run = await CliRun.RunAsync(new RecordingHandler(), "load", "/no/such/pack.json");
