@@ -10,10 +10,7 @@ public sealed class FaultHeaderTests(ThrottlingFactory factory) : IClassFixture<
     public async Task FaultHeader_AnswersTheDocumentedError_ThroughTheErrorWriter_MarkedInjected()
     {
         using var client = await factory.CreateApiClientAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, ProbeApi.LimitedPath);
-        request.Headers.Add("x-emulator-fault", "TooManyRequests");
-
-        using var response = await client.SendAsync(request);
+        using var response = await FaultTestClient.GetWithFaultAsync(client, ProbeApi.LimitedPath, "TooManyRequests");
 
         var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.TooManyRequests, "TooManyRequests", "injected by the emulator");
         Assert.Equal("1", RateLimitTests.RetryAfter(response));
@@ -25,10 +22,7 @@ public sealed class FaultHeaderTests(ThrottlingFactory factory) : IClassFixture<
     public async Task FaultHeader_FillsTheCataloguePlaceholders_SoTheMessageNeverPassesForReal()
     {
         using var client = await factory.CreateApiClientAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, ProbeApi.LimitedPath);
-        request.Headers.Add("x-emulator-fault", "InvalidInput");
-
-        using var response = await client.SendAsync(request);
+        using var response = await FaultTestClient.GetWithFaultAsync(client, ProbeApi.LimitedPath, "InvalidInput");
 
         Assert.Equal("""{"error":{"code":"InvalidInput","message":"Invalid input injected by the emulator.","target":"<target>"}}""",
             await ErrorAssert.GoldenAsync(response));
@@ -38,10 +32,7 @@ public sealed class FaultHeaderTests(ThrottlingFactory factory) : IClassFixture<
     public async Task FaultHeader_WithUnknownCode_Returns400_InvalidInput_NamingIt_NotMarkedInjected()
     {
         using var client = await factory.CreateApiClientAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, ProbeApi.LimitedPath);
-        request.Headers.Add("x-emulator-fault", "tooManyRequests");
-
-        using var response = await client.SendAsync(request);
+        using var response = await FaultTestClient.GetWithFaultAsync(client, ProbeApi.LimitedPath, "tooManyRequests");
 
         var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidInput");
         Assert.StartsWith("Invalid input 'tooManyRequests' for the x-emulator-fault header; expected a documented error code: BadRequest, ODataError,", error.Message);
@@ -53,10 +44,7 @@ public sealed class FaultHeaderTests(ThrottlingFactory factory) : IClassFixture<
     public async Task FaultHeader_WinsOverAuthentication()
     {
         using var client = await factory.CreateReadyClientAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, ProbeApi.LimitedPath);
-        request.Headers.Add("x-emulator-fault", "InternalServerError");
-
-        using var response = await client.SendAsync(request);
+        using var response = await FaultTestClient.GetWithFaultAsync(client, ProbeApi.LimitedPath, "InternalServerError");
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.InternalServerError, "InternalServerError", string.Empty);
     }
@@ -67,9 +55,7 @@ public sealed class FaultHeaderTests(ThrottlingFactory factory) : IClassFixture<
         using var client = await factory.CreateApiClientWithRolesAsync("Machine.Read.All");
         for (var i = 0; i < 5; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, ProbeApi.TightPath);
-            request.Headers.Add("x-emulator-fault", "NotFound");
-            using var injected = await client.SendAsync(request);
+            using var injected = await FaultTestClient.GetWithFaultAsync(client, ProbeApi.TightPath, "NotFound");
             Assert.Equal(HttpStatusCode.NotFound, injected.StatusCode);
         }
 
@@ -80,10 +66,7 @@ public sealed class FaultHeaderTests(ThrottlingFactory factory) : IClassFixture<
     public async Task FaultHeader_IsIgnoredOnTheAdminApi()
     {
         using var client = await factory.CreateReadyClientAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/_emulator/health");
-        request.Headers.Add("x-emulator-fault", "InternalServerError");
-
-        using var response = await client.SendAsync(request);
+        using var response = await FaultTestClient.GetWithFaultAsync(client, "/_emulator/health", "InternalServerError");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -6,39 +6,21 @@ using DefenderApi.Emulator.Tests.Throttling;
 namespace DefenderApi.Emulator.Tests.Faults;
 
 /// <summary>Every rule field; rules are cleared before each test (tests of a class run one at a time).</summary>
-public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<ThrottlingFactory>, IAsyncLifetime
+public sealed class FaultRuleTests(ThrottlingFactory factory) : FaultRulesTestBase(factory), IClassFixture<ThrottlingFactory>
 {
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        using (var admin = await factory.CreateReadyClientAsync())
-        {
-            await FaultTestClient.ClearAsync(admin);
-        }
-
-        _client = await factory.CreateApiClientAsync();
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Rule_MatchingMethodAndPath_AnswersItsError_MarkedInjectedWithTheRuleId()
     {
-        var id = await FaultTestClient.AddRuleAsync(_client, new { method = "get", path = "/api/_probe/*", error = "DisallowedOperation" });
+        var id = await FaultTestClient.AddRuleAsync(Client, new { method = "get", path = "/api/_probe/*", error = "DisallowedOperation" });
 
-        using var hit = await _client.GetAsync(ProbeApi.LimitedPath);
-        using var otherMethod = await _client.PostAsync(ProbeApi.LimitedPath, null);
-        using var otherPath = await _client.GetAsync("/api/_probe/limited/deeper");
+        using var hit = await Client.GetAsync(ProbeApi.LimitedPath);
+        using var otherMethod = await Client.PostAsync(ProbeApi.LimitedPath, null);
+        using var otherPath = await Client.GetAsync("/api/_probe/limited/deeper");
 
         var error = await ErrorAssert.IsErrorAsync(hit, HttpStatusCode.Forbidden, "DisallowedOperation", "injected by the emulator.");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, otherMethod.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherPath.StatusCode);
-        var entry = await FaultTestClient.JournalByTargetAsync(_client, error.Target);
+        var entry = await FaultTestClient.JournalByTargetAsync(Client, error.Target);
         Assert.True(entry.GetProperty("injected").GetBoolean());
         Assert.NotEqual(id, string.Empty);
     }
@@ -46,11 +28,11 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task PathPattern_DoubleStarMatchesAnyDepth_AndTheVersionedPrefixIsTheSamePath()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = "/api/v1.0/_probe/**", error = "NotFound" });
+        await FaultTestClient.AddRuleAsync(Client, new { path = "/api/v1.0/_probe/**", error = "NotFound" });
 
-        using var deep = await _client.GetAsync("/api/_probe/a/b/c");
-        using var versioned = await _client.GetAsync("/api/v1.0/_probe/limited");
-        using var outside = await _client.GetAsync(ProbeApi.AppsPath.Replace("_probe", "_other", StringComparison.Ordinal));
+        using var deep = await Client.GetAsync("/api/_probe/a/b/c");
+        using var versioned = await Client.GetAsync("/api/v1.0/_probe/limited");
+        using var outside = await Client.GetAsync(ProbeApi.AppsPath.Replace("_probe", "_other", StringComparison.Ordinal));
 
         await ErrorAssert.IsErrorAsync(deep, HttpStatusCode.NotFound, "NotFound", "injected by the emulator");
         await ErrorAssert.IsErrorAsync(versioned, HttpStatusCode.NotFound, "NotFound", "injected by the emulator");
@@ -62,9 +44,9 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     {
         var other = await factory.CreateTenantAsync();
         using var there = await factory.CreateProbeClientAsync(other, "other-app");
-        await FaultTestClient.AddRuleAsync(_client, new { tenantId = other.ToString(), error = "Unauthorized" });
+        await FaultTestClient.AddRuleAsync(Client, new { tenantId = other.ToString(), error = "Unauthorized" });
 
-        using var here = await _client.GetAsync(ProbeApi.LimitedPath);
+        using var here = await Client.GetAsync(ProbeApi.LimitedPath);
         using var hit = await there.GetAsync(ProbeApi.LimitedPath);
 
         Assert.Equal(HttpStatusCode.OK, here.StatusCode);
@@ -74,7 +56,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task Rule_ForATenant_AlsoHitsThatTenantsTokenEndpoint()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { tenantId = DefaultTenant.TenantId.ToString(), path = "/*/oauth2/v2.0/token", error = "TooManyRequests" });
+        await FaultTestClient.AddRuleAsync(Client, new { tenantId = DefaultTenant.TenantId.ToString(), path = "/*/oauth2/v2.0/token", error = "TooManyRequests" });
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => factory.GetTokenAsync());
 
@@ -84,7 +66,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task Count_LimitsHowManyCallsTheRuleHits()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", count = 2 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", count = 2 });
 
         Assert.Equal(new[] { 500, 500, 200, 200 }, await StatusesAsync(4));
     }
@@ -92,7 +74,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task AfterCalls_LetsThatManyMatchingCallsThroughFirst()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", afterCalls = 2, count = 1 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", afterCalls = 2, count = 1 });
 
         Assert.Equal(new[] { 200, 200, 500, 200 }, await StatusesAsync(4));
     }
@@ -100,8 +82,8 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task Rules_AreTriedInCreationOrder_AndTheFirstHitWins()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "NotFound", count = 1 });
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", count = 1 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "NotFound", count = 1 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", count = 1 });
 
         Assert.Equal(new[] { 404, 500, 200 }, await StatusesAsync(3));
     }
@@ -109,13 +91,13 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task Probability_WithTheSameSeed_GivesTheSameSequence()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.5, seed = 7 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.5, seed = 7 });
         var first = await StatusesAsync(24);
-        await FaultTestClient.ClearAsync(_client);
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.5, seed = 7 });
+        await FaultTestClient.ClearAsync(Client);
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.5, seed = 7 });
         var second = await StatusesAsync(24);
-        await FaultTestClient.ClearAsync(_client);
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.5, seed = 8 });
+        await FaultTestClient.ClearAsync(Client);
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.5, seed = 8 });
         var otherSeed = await StatusesAsync(24);
 
         Assert.Equal(first, second);
@@ -127,7 +109,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task ProbabilityZero_NeverHits()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.0 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = ProbeApi.LimitedPath, error = "InternalServerError", probability = 0.0 });
 
         Assert.All(await StatusesAsync(10), status => Assert.Equal(200, status));
     }
@@ -135,9 +117,9 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task AdminApi_IsNeverFaulted()
     {
-        await FaultTestClient.AddRuleAsync(_client, new { path = "/**", error = "InternalServerError" });
+        await FaultTestClient.AddRuleAsync(Client, new { path = "/**", error = "InternalServerError" });
 
-        using var health = await _client.GetAsync("/_emulator/health");
+        using var health = await Client.GetAsync("/_emulator/health");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
@@ -145,16 +127,16 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task Rules_AreListedWithTheirCounters_AndRemovedOneByOne()
     {
-        var id = await FaultTestClient.AddRuleAsync(_client, new { method = "GET", path = ProbeApi.LimitedPath, error = "NotFound", count = 1, seed = 3 });
+        var id = await FaultTestClient.AddRuleAsync(Client, new { method = "GET", path = ProbeApi.LimitedPath, error = "NotFound", count = 1, seed = 3 });
         await StatusesAsync(2);
 
-        using var list = await _client.GetAsync("/_emulator/faults");
+        using var list = await Client.GetAsync("/_emulator/faults");
         Assert.Equal(
             $$"""[{"id":"{{id}}","method":"GET","path":"/api/_probe/limited","tenantId":null,"error":"NotFound","probability":1,"count":1,"afterCalls":0,"latencyMs":0,"transport":null,"seed":3,"matchedCalls":2,"injectedCalls":1}]""",
             await list.Content.ReadAsStringAsync());
 
-        using var removed = await _client.DeleteAsync($"/_emulator/faults/{id}");
-        using var again = await _client.DeleteAsync($"/_emulator/faults/{id}");
+        using var removed = await Client.DeleteAsync($"/_emulator/faults/{id}");
+        using var again = await Client.DeleteAsync($"/_emulator/faults/{id}");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         await ErrorAssert.IsErrorAsync(again, HttpStatusCode.NotFound, "ResourceNotFound", $"Fault rule {id} was not found");
     }
@@ -172,7 +154,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     public async Task InvalidRule_Returns400_InvalidInput_NamingTheField(string body, string message)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        using var response = await _client.PostAsync("/_emulator/faults", content);
+        using var response = await Client.PostAsync("/_emulator/faults", content);
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidInput", message);
     }
@@ -181,7 +163,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     public async Task RuleWithoutAnyFault_Returns400_MissingRequiredParameter()
     {
         using var content = new StringContent("""{"path":"/api/x"}""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await _client.PostAsync("/_emulator/faults", content);
+        using var response = await Client.PostAsync("/_emulator/faults", content);
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "MissingRequiredParameter", "Parameter error is missing.");
     }
@@ -190,7 +172,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
     public async Task RuleWithUnknownErrorCode_Returns400_InvalidInput_NamingIt()
     {
         using var content = new StringContent("""{"error":"Teapot"}""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await _client.PostAsync("/_emulator/faults", content);
+        using var response = await Client.PostAsync("/_emulator/faults", content);
 
         var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidInput");
         Assert.StartsWith("Invalid input 'Teapot' for error; expected a documented error code:", error.Message);
@@ -201,7 +183,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : IClassFixture<Th
         var statuses = new int[calls];
         for (var i = 0; i < calls; i++)
         {
-            using var response = await _client.GetAsync(ProbeApi.LimitedPath);
+            using var response = await Client.GetAsync(ProbeApi.LimitedPath);
             statuses[i] = (int)response.StatusCode;
         }
 

@@ -7,6 +7,25 @@ namespace DefenderApi.Emulator.Tests.Faults;
 /// <summary>Admin calls on fault rules, shared by the fault tests.</summary>
 internal static class FaultTestClient
 {
+    public static async Task<HttpResponseMessage> GetWithFaultAsync(HttpClient client, string path, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-emulator-fault", code);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Moves the fake clock in steps until the call completes (it waits on a timer of that clock).</summary>
+    public static async Task<T> AdvanceUntilDoneAsync<T>(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, Task<T> call, TimeSpan step)
+    {
+        while (!call.IsCompleted)
+        {
+            clock.Advance(step);
+            await Task.WhenAny(call, Task.Delay(5, TestContext.Current.CancellationToken));
+        }
+
+        return await call;
+    }
+
     public static async Task<string> AddRuleAsync(HttpClient admin, object rule)
     {
         using var response = await admin.PostAsJsonAsync("/_emulator/faults", rule);

@@ -12,11 +12,9 @@ public sealed class JournalFilterTests(ThrottlingFactory factory) : IClassFixtur
     public async Task Journal_FilteredByInjected_ListsOnlyInjectedAnswers_ByMethodTenantAndApp()
     {
         using var client = await factory.CreateApiClientAsync();
-        using (var real = await client.GetAsync(ProbeApi.LimitedPath))
-        using (var request = new HttpRequestMessage(HttpMethod.Get, ProbeApi.LimitedPath))
+        using (await client.GetAsync(ProbeApi.LimitedPath))
+        using (await FaultTestClient.GetWithFaultAsync(client, ProbeApi.LimitedPath, "NotFound"))
         {
-            request.Headers.Add("x-emulator-fault", "NotFound");
-            using var injected = await client.SendAsync(request);
         }
 
         var onlyInjected = await QueryAsync(client, $"injected=true&method=get&tenantId={DefaultTenant.TenantId}&clientId={DefaultTenant.ClientId}&path=_probe");

@@ -1,0 +1,26 @@
+using DefenderApi.Emulator.Tests.Infrastructure;
+
+namespace DefenderApi.Emulator.Tests.Faults;
+
+/// <summary>Starts every test with no fault rules (cleared before the token is fetched, which a rule could fault) and a default-app client.</summary>
+public abstract class FaultRulesTestBase(EmulatorFactory factory) : IAsyncLifetime
+{
+    protected HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        using (var admin = await factory.CreateReadyClientAsync())
+        {
+            await FaultTestClient.ClearAsync(admin);
+        }
+
+        Client = await factory.CreateApiClientAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
