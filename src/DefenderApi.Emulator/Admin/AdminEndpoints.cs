@@ -22,6 +22,8 @@ public static class AdminEndpoints
         group.MapAppAdmin();
         group.MapDataAdmin();
         group.MapMachineActionAdmin();
+        group.MapTenantAdmin();
+        group.MapUserAdmin();
         return group;
     }
 
