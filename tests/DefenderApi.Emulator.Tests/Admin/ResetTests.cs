@@ -43,7 +43,7 @@ public sealed class ResetTests(StoreFactory factory) : IClassFixture<StoreFactor
     [Fact]
     public async Task TenantReset_ResetsThatTenantOnly()
     {
-        var other = await factory.CreateTenantAsync();
+        var other = await factory.NewTenantAsync();
         using var there = await factory.CreateProbeClientAsync(other, "other-reader");
         using var here = await factory.CreateApiClientAsync();
         await factory.RegisterAppAsync("kept-here", "s", ["Machine.Read.All"]);

@@ -42,7 +42,7 @@ public sealed class FaultRuleTests(ThrottlingFactory factory) : FaultRulesTestBa
     [Fact]
     public async Task Rule_ForAnotherTenant_LeavesThisTenantAlone_AndHitsThatTenant()
     {
-        var other = await factory.CreateTenantAsync();
+        var other = await factory.NewTenantAsync();
         using var there = await factory.CreateProbeClientAsync(other, "other-app");
         await FaultTestClient.AddRuleAsync(Client, new { tenantId = other.ToString(), error = "Unauthorized" });
 

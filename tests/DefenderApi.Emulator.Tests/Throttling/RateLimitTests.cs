@@ -85,7 +85,7 @@ public sealed class RateLimitTests(ThrottlingFactory factory) : IClassFixture<Th
     [Fact]
     public async Task SameAppIdInAnotherTenant_IsCountedSeparately()
     {
-        var otherTenant = await factory.CreateTenantAsync();
+        var otherTenant = await factory.NewTenantAsync();
         var clientId = $"shared-{Guid.NewGuid():N}";
         using var here = await factory.CreateProbeClientAsync(DefaultTenant.TenantId, clientId);
         using var there = await factory.CreateProbeClientAsync(otherTenant, clientId);

@@ -1,27 +1,23 @@
-using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DefenderApi.Emulator.Tests.Throttling;
 
-/// <summary>The emulator on a fake clock with the probe API.</summary>
-public class ThrottlingFactory : EmulatorFactory
+/// <summary>The emulator on a fake clock with the probe API (rate-limited, permission-checked test endpoints).</summary>
+public class ThrottlingFactory : ProtectedApiFactory
 {
-    public ThrottlingFactory() => UseFakeTime = true;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ProbeApi>());
     }
 
-    /// <summary>Creates another tenant directly through the provisioner (tenant creation is another feature's admin call).</summary>
-    public async Task<Guid> CreateTenantAsync(Guid? id = null)
+    /// <summary>Creates a tenant with a new id through the admin API.</summary>
+    public async Task<Guid> NewTenantAsync()
     {
-        using var client = await CreateReadyClientAsync();
-        var tenantId = id ?? Guid.NewGuid();
-        await Services.GetRequiredService<TenantProvisioner>().ProvisionAsync(tenantId, "none", CancellationToken.None);
+        var tenantId = Guid.NewGuid();
+        await CreateTenantAsync(tenantId);
         return tenantId;
     }
 
