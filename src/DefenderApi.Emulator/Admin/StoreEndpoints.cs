@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,8 +29,8 @@ public static class StoreEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ResetTenant(string tenantId, StoreReset reset, CancellationToken cancellationToken) =>
-        Guid.TryParse(tenantId, out var id) && await reset.ResetTenantAsync(id, cancellationToken)
+    private static async Task<NoContent> ResetTenant(string tenantId, TenantDirectory tenants, StoreReset reset, CancellationToken cancellationToken) =>
+        await reset.ResetTenantAsync(tenants.Require(tenantId), cancellationToken)
             ? TypedResults.NoContent()
             : throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
 
