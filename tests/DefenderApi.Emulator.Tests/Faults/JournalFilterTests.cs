@@ -27,6 +27,19 @@ public sealed class JournalFilterTests(ThrottlingFactory factory) : IClassFixtur
         Assert.All(realOnes, e => Assert.False(e.GetProperty("injected").GetBoolean()));
     }
 
+    [Theory]
+    [InlineData("status=abc", "Invalid input 'abc' for status; expected an HTTP status code from 100 to 599.")]
+    [InlineData("injected=maybe", "Invalid input 'maybe' for injected; expected true or false.")]
+    [InlineData("limit=0", "Invalid input '0' for limit; expected an integer from 1 to 10000.")]
+    public async Task Journal_WithABadFilterValue_Returns400_InvalidInput_NamingIt(string query, string message)
+    {
+        using var client = await factory.CreateReadyClientAsync();
+
+        using var response = await client.GetAsync($"/_emulator/journal?{query}");
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidInput", message);
+    }
+
     private static async Task<JsonElement[]> QueryAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync($"/_emulator/journal?{query}");
