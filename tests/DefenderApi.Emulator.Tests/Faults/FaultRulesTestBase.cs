@@ -2,7 +2,10 @@ using DefenderApi.Emulator.Tests.Infrastructure;
 
 namespace DefenderApi.Emulator.Tests.Faults;
 
-/// <summary>Starts every test with no fault rules (cleared before the token is fetched, which a rule could fault) and a default-app client.</summary>
+/// <summary>
+/// Starts every test with no fault rules (cleared before the token is fetched, which a rule could fault) and a client
+/// of a new app, so the tests of a class never share rate-limit counters.
+/// </summary>
 public abstract class FaultRulesTestBase(EmulatorFactory factory) : IAsyncLifetime
 {
     protected HttpClient Client { get; private set; } = null!;
@@ -14,7 +17,7 @@ public abstract class FaultRulesTestBase(EmulatorFactory factory) : IAsyncLifeti
             await FaultTestClient.ClearAsync(admin);
         }
 
-        Client = await factory.CreateApiClientAsync();
+        Client = await factory.CreateApiClientWithRolesAsync("Machine.Read.All");
     }
 
     public ValueTask DisposeAsync()
