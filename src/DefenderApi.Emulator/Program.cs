@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Cli;
 using DefenderApi.Emulator.Clock;
 using DefenderApi.Emulator.Faults;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Library;
 using DefenderApi.Emulator.LiveResponse;
 using DefenderApi.Emulator.MachineActions;
@@ -29,6 +30,7 @@ builder.AddAdminControls();
 builder.AddMachines();
 builder.AddMachineActions();
 builder.AddLibrary();
+builder.AddHunting();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapMachines();
 app.MapMachineActionsFeature();
 app.MapLiveResponse();
 app.MapLibrary();
+app.MapHunting();
 
 await app.RunAsync();
 return 0;
