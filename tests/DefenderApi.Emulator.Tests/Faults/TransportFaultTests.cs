@@ -13,6 +13,7 @@ public sealed class TransportFaultTests(TransportFaultTests.Factory factory) : F
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Emulator:Faults:TimeoutSeconds", "30");
+            builder.UseSetting("Emulator:Faults:Seed", "100");
         }
     }
 
@@ -52,6 +53,19 @@ public sealed class TransportFaultTests(TransportFaultTests.Factory factory) : F
         await giveUp.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task GlobalSeed_SeedsRulesWithoutOwnSeedByCreationNumber_RestartingAfterClear()
+    {
+        await FaultTestClient.AddRuleAsync(Client, new { path = "/api/_probe/none", error = "NotFound" });
+        await FaultTestClient.AddRuleAsync(Client, new { path = "/api/_probe/none", error = "NotFound", seed = 5 });
+        await FaultTestClient.AddRuleAsync(Client, new { path = "/api/_probe/none", error = "NotFound" });
+
+        using var list = await Client.GetAsync("/_emulator/faults");
+        using var json = System.Text.Json.JsonDocument.Parse(await list.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal([101, 5, 103], json.RootElement.EnumerateArray().Select(r => r.GetProperty("seed").GetInt32()));
     }
 
     [Fact]
