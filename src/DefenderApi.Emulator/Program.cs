@@ -1,5 +1,8 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Cli;
+using DefenderApi.Emulator.Clock;
+using DefenderApi.Emulator.Faults;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Library;
@@ -8,12 +11,22 @@ using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Throttling;
+
+if (EmulatorCommandLine.IsToolCommand(args))
+{
+    return await EmulatorCommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
 
 builder.AddEmulatorHost();
+builder.AddClock();
 builder.AddPersistence();
 builder.AddEmulatorAuth();
+builder.AddThrottling();
+builder.AddFaultInjection();
+builder.AddAdminControls();
 builder.AddMachines();
 builder.AddMachineActions();
 builder.AddLibrary();
@@ -24,9 +37,12 @@ var app = builder.Build();
 app.UseEmulatorPipeline();
 app.UseAuthentication();
 app.UseTenantFromToken();
+app.UseFaultInjection();
+app.UseStoreGate();
 app.UseAuthorization();
+app.UseRateLimits();
 
-app.MapAdmin();
+app.MapAdmin().MapAdminControls();
 app.MapTokenService();
 app.MapODataMetadata();
 app.MapMachines();
@@ -35,7 +51,8 @@ app.MapLiveResponse();
 app.MapLibrary();
 app.MapHunting();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The emulator entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

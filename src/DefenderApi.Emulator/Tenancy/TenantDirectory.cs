@@ -26,4 +26,20 @@ public sealed class TenantDirectory
 
     /// <summary>Every known tenant.</summary>
     public IReadOnlyCollection<Guid> All => [.. _tenants.Keys];
+
+    /// <summary>Makes the known set exactly <paramref name="tenantIds"/> (after a snapshot restore).</summary>
+    /// <param name="tenantIds">The tenants now in the store.</param>
+    public void ReplaceAll(IReadOnlyCollection<Guid> tenantIds)
+    {
+        ArgumentNullException.ThrowIfNull(tenantIds);
+        foreach (var known in _tenants.Keys.Except(tenantIds))
+        {
+            _tenants.TryRemove(known, out _);
+        }
+
+        foreach (var tenantId in tenantIds)
+        {
+            _tenants.TryAdd(tenantId, 0);
+        }
+    }
 }

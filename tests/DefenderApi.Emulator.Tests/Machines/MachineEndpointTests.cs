@@ -136,7 +136,7 @@ public sealed class MachineEndpointTests(ManualActionFactory factory) : IClassFi
         using var client = await factory.CreateLoadedClientAsync();
         var json = item.Insert(1, $"\"machineId\":\"{TestMachines.Windows11}\",");
         using var load = new StringContent($"[{json}]", System.Text.Encoding.UTF8, "application/json");
-        using var loaded = await client.PostAsync($"/_emulator/tenants/{DefaultTenant.TenantId}/data/{collection}", load);
+        using var loaded = await client.PostAsync($"/_emulator/tenants/{Emulator.Tenancy.DefaultTenant.TenantId}/data/{collection}", load);
         Assert.Equal("""{"count":1}""", await loaded.Content.ReadAsStringAsync());
 
         using var response = await client.GetAsync($"/api/machines/{TestMachines.Windows11}/{path}");

@@ -1,0 +1,40 @@
+using DefenderApi.Emulator.Clock;
+using DefenderApi.Emulator.Faults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DefenderApi.Emulator.Admin;
+
+/// <summary>The admin controls beyond health and info: reset, snapshots, settings, faults, clock and the API reference.</summary>
+public static class AdminControls
+{
+    /// <summary>Adds the store gate, reset, snapshots, rate-limit settings and the OpenAPI document (machine-action settings come from the machine actions feature).</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddAdminControls(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton<StoreGate>();
+        services.TryAddSingleton<StoreReset>();
+        services.TryAddSingleton<SnapshotStore>();
+        services.AddApiReference();
+        return builder;
+    }
+
+    /// <summary>Holds every request outside the admin API in a read lease of the store gate.</summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application.</returns>
+    public static IApplicationBuilder UseStoreGate(this IApplicationBuilder app) => app.UseMiddleware<StoreGateMiddleware>();
+
+    /// <summary>Maps the controls on the admin group.</summary>
+    /// <param name="admin">The admin group.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapAdminControls(this RouteGroupBuilder admin)
+    {
+        admin.MapStore();
+        admin.MapSettings();
+        admin.MapFaults();
+        admin.MapClock();
+        admin.MapApiReference();
+        return admin;
+    }
+}

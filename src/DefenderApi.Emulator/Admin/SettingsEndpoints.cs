@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.MachineActions;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DefenderApi.Emulator.Admin;
+
+/// <summary><c>GET/PUT /_emulator/settings</c>: machine-action lifecycle and rate limits; a PUT changes only what it names.</summary>
+public static class SettingsEndpoints
+{
+    /// <summary>The longest timed machine action, in seconds: one day.</summary>
+    public const int MaxActionSeconds = 86_400;
+
+    /// <summary>Maps the settings calls on the admin group.</summary>
+    /// <param name="admin">The admin group.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapSettings(this RouteGroupBuilder admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        admin.MapGet("/settings", Get);
+        admin.MapPut("/settings", Put).Accepts<SettingsPatch>("application/json");
+        return admin;
+    }
+
+    private static Ok<SettingsView> Get(MachineActionSettingsStore actions, RateLimitSettings limits) => TypedResults.Ok(SettingsView.Of(actions, limits));
+
+    private static Ok<SettingsView> Put(JsonBody<SettingsPatch> body, MachineActionSettingsStore actions, RateLimitSettings limits)
+    {
+        var patch = body.Value;
+
+        // Validate everything before changing anything: a rejected PUT changes nothing.
+        var mode = patch.MachineActions?.Mode is { } name ? ParseMode(name) : actions.Current.Mode;
+        var seconds = patch.MachineActions?.Seconds ?? actions.Current.Seconds;
+        if (seconds is < 0 or > MaxActionSeconds)
+        {
+            throw Invalid(seconds.ToString(CultureInfo.InvariantCulture), "machineActions.seconds", $"an integer from 0 to {MaxActionSeconds}");
+        }
+
+        var current = limits.Current;
+        var scale = patch.RateLimits?.Scale ?? current.Scale;
+        if (!RateLimitOptions.IsValidScale(scale))
+        {
+            throw Invalid(scale.ToString(CultureInfo.InvariantCulture), "rateLimits.scale", "a number greater than 0 and at most 1000");
+        }
+
+        actions.Update(new MachineActionSettings(mode, seconds));
+        limits.Update(new RateLimitState(patch.RateLimits?.Enabled ?? current.Enabled, scale));
+        return TypedResults.Ok(SettingsView.Of(actions, limits));
+    }
+
+    private static MachineActionMode ParseMode(string mode) => mode switch
+    {
+        "immediate" => MachineActionMode.Immediate,
+        "timed" => MachineActionMode.Timed,
+        "manual" => MachineActionMode.Manual,
+        _ => throw Invalid(mode, "machineActions.mode", "immediate, timed or manual"),
+    };
+
+    private static DefenderErrorException Invalid(string value, string name, string expected) =>
+        new(DefenderErrors.InvalidInput($"'{value}' for {name}; expected {expected}"));
+}
+
+/// <summary>Every emulator setting, as <c>GET/PUT /_emulator/settings</c> answer.</summary>
+public sealed record SettingsView(
+    [property: JsonPropertyName("machineActions")] MachineActionSettings MachineActions,
+    [property: JsonPropertyName("rateLimits")] RateLimitsView RateLimits)
+{
+    /// <summary>Reads the current settings.</summary>
+    /// <param name="actions">The machine-action settings.</param>
+    /// <param name="limits">The rate-limit settings.</param>
+    /// <returns>The view.</returns>
+    public static SettingsView Of(MachineActionSettingsStore actions, RateLimitSettings limits)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(limits);
+        var state = limits.Current;
+        return new(actions.Current, new RateLimitsView(state.Enabled, state.Scale));
+    }
+}
+
+/// <summary>The rate-limit settings.</summary>
+public sealed record RateLimitsView([property: JsonPropertyName("enabled")] bool Enabled, [property: JsonPropertyName("scale")] double Scale);
+
+/// <summary>The body of <c>PUT /_emulator/settings</c>; absent members keep their value.</summary>
+public sealed record SettingsPatch
+{
+    /// <summary>Machine-action settings to change.</summary>
+    [JsonPropertyName("machineActions")]
+    public MachineActionsPatch? MachineActions { get; init; }
+
+    /// <summary>Rate-limit settings to change.</summary>
+    [JsonPropertyName("rateLimits")]
+    public RateLimitsPatch? RateLimits { get; init; }
+}
+
+/// <summary>Machine-action settings to change.</summary>
+public sealed record MachineActionsPatch
+{
+    /// <summary><c>immediate</c>, <c>timed</c> or <c>manual</c>.</summary>
+    [JsonPropertyName("mode")]
+    public string? Mode { get; init; }
+
+    /// <summary>Seconds until a timed action completes.</summary>
+    [JsonPropertyName("seconds")]
+    public int? Seconds { get; init; }
+}
+
+/// <summary>Rate-limit settings to change.</summary>
+public sealed record RateLimitsPatch
+{
+    /// <summary>Whether limits are enforced.</summary>
+    [JsonPropertyName("enabled")]
+    public bool? Enabled { get; init; }
+
+    /// <summary>Factor applied to every documented limit.</summary>
+    [JsonPropertyName("scale")]
+    public double? Scale { get; init; }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DefenderApi.Emulator.Clock;
+
+/// <summary><c>POST /_emulator/clock/advance</c>: moves the virtual clock (only with <c>--virtual-clock</c>).</summary>
+public static class ClockEndpoints
+{
+    /// <summary>The largest single advance: ten years.</summary>
+    public const double MaxSeconds = 10 * 366 * 24 * 3600;
+
+    /// <summary>Maps the clock call on the admin group.</summary>
+    /// <param name="admin">The admin group.</param>
+    /// <returns>The endpoint.</returns>
+    public static RouteHandlerBuilder MapClock(this RouteGroupBuilder admin) =>
+        admin.MapPost("/clock/advance", Advance).Accepts<ClockAdvanceRequest>("application/json");
+
+    private static Ok<ClockNow> Advance(JsonBody<ClockAdvanceRequest> body, TimeProvider time)
+    {
+        if (time is not VirtualTimeProvider clock)
+        {
+            throw new DefenderErrorException(DefenderErrors.DisallowedOperation(
+                "The clock can only be advanced when the emulator was started with --virtual-clock"));
+        }
+
+        var seconds = body.Value.Seconds;
+        if (!double.IsFinite(seconds) || seconds is < 0 or > MaxSeconds)
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidInput(
+                $"'{seconds}' for seconds; expected a number from 0 to {MaxSeconds}"));
+        }
+
+        return TypedResults.Ok(new ClockNow(clock.Advance(TimeSpan.FromSeconds(seconds))));
+    }
+}
+
+/// <summary>The body of a clock advance.</summary>
+public sealed record ClockAdvanceRequest
+{
+    /// <summary>Seconds to move forward (fractions allowed).</summary>
+    [JsonPropertyName("seconds")]
+    public required double Seconds { get; init; }
+}
+
+/// <summary>The clock after an advance.</summary>
+/// <param name="Now">The current instant.</param>
+public sealed record ClockNow([property: JsonPropertyName("now")] DateTimeOffset Now);

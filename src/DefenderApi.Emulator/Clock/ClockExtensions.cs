@@ -1,0 +1,24 @@
+using DefenderApi.Emulator.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Clock;
+
+/// <summary>Chooses the emulator's clock.</summary>
+public static class ClockExtensions
+{
+    /// <summary>
+    /// Registers the one <see cref="TimeProvider"/>: the system clock, or with <c>--virtual-clock</c> a
+    /// <see cref="VirtualTimeProvider"/> that starts at the real current instant and then moves only on request.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddClock(this WebApplicationBuilder builder)
+    {
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services =>
+            services.GetRequiredService<IOptions<EmulatorOptions>>().Value.VirtualClock
+                ? new VirtualTimeProvider(TimeProvider.System.GetUtcNow())
+                : TimeProvider.System));
+        return builder;
+    }
+}

@@ -1,0 +1,38 @@
+namespace DefenderApi.Emulator.Throttling;
+
+/// <summary>One counting window of a limit: at most <paramref name="Limit"/> admitted calls within any <paramref name="Length"/>.</summary>
+/// <param name="Length">The window length (a minute or an hour).</param>
+/// <param name="Limit">Calls admitted within the window.</param>
+public readonly record struct RateLimitWindow(TimeSpan Length, int Limit);
+
+/// <summary>The answer of the store for one call.</summary>
+/// <param name="Admitted">Whether the call was admitted (and counted).</param>
+/// <param name="RetryAt">For a refused call, the earliest instant at which a call will be admitted again.</param>
+public readonly record struct RateLimitDecision(bool Admitted, DateTimeOffset RetryAt)
+{
+    /// <summary>An admitted call.</summary>
+    public static RateLimitDecision Admit { get; } = new(true, default);
+}
+
+/// <summary>
+/// Where rate-limit counters live. One interface so the in-memory store can be replaced by a shared one (e.g. Redis)
+/// when several emulator instances serve the same clients.
+/// </summary>
+public interface IRateLimitStore
+{
+    /// <summary>
+    /// Admits and counts the call when every window has room at <paramref name="now"/>; otherwise refuses it without
+    /// counting it and tells when the first call will be admitted again.
+    /// </summary>
+    /// <param name="key">The counter: tenant, application, user and API.</param>
+    /// <param name="windows">The windows that apply, all at once.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The decision.</returns>
+    ValueTask<RateLimitDecision> TryAcquireAsync(string key, IReadOnlyList<RateLimitWindow> windows, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every counter.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    ValueTask ClearAsync(CancellationToken cancellationToken);
+}
