@@ -32,8 +32,8 @@ internal static class ODataFilterTranslator
         node = StripConvert(node);
         return node switch
         {
-            BinaryExpression { NodeType: ExpressionType.AndAlso } b => $"{Group(b.Left, entity)} and {Group(b.Right, entity)}",
-            BinaryExpression { NodeType: ExpressionType.OrElse } b => $"{Group(b.Left, entity)} or {Group(b.Right, entity)}",
+            BinaryExpression { NodeType: ExpressionType.AndAlso } b => $"{Group(b.Left, b.NodeType, entity)} and {Group(b.Right, b.NodeType, entity)}",
+            BinaryExpression { NodeType: ExpressionType.OrElse } b => $"{Group(b.Left, b.NodeType, entity)} or {Group(b.Right, b.NodeType, entity)}",
             BinaryExpression b when Operators.TryGetValue(b.NodeType, out var op) => Comparison(b, op, entity),
             UnaryExpression { NodeType: ExpressionType.Not } u => $"not ({Visit(u.Operand, entity)})",
             MethodCallExpression call => Method(call, entity),
@@ -61,10 +61,13 @@ internal static class ODataFilterTranslator
         [ExpressionType.LessThanOrEqual] = ExpressionType.GreaterThanOrEqual,
     };
 
-    private static string Group(Expression node, ParameterExpression entity)
+    /// <summary>Parenthesizes a logical operand whose operator differs from its parent's (an 'or' inside an 'and').</summary>
+    private static string Group(Expression node, ExpressionType parent, ParameterExpression entity)
     {
         var text = Visit(node, entity);
-        return StripConvert(node) is BinaryExpression { NodeType: ExpressionType.OrElse or ExpressionType.AndAlso } ? $"({text})" : text;
+        return StripConvert(node) is BinaryExpression { NodeType: ExpressionType.OrElse or ExpressionType.AndAlso } child && child.NodeType != parent
+            ? $"({text})"
+            : text;
     }
 
     private static string Comparison(BinaryExpression b, string op, ParameterExpression entity)
@@ -105,7 +108,7 @@ internal static class ODataFilterTranslator
             ? (null, null)
             : call.Object is not null && call.Arguments.Count == 1
                 ? (call.Object, call.Arguments[0])
-                : call.Object is null && call.Arguments.Count == 2 ? (call.Arguments[0], call.Arguments[1]) : (null, null);
+                : call.Object is null && call.Arguments.Count == 2 ? (UnwrapSpan(call.Arguments[0]), call.Arguments[1]) : (null, null);
         if (source is not null && item is not null && IsEntityProperty(StripConvert(source), entity))
         {
             return $"{Property(StripConvert(source), entity)}/any(x: x eq {Literal(Evaluate(item))})";
@@ -123,6 +126,10 @@ internal static class ODataFilterTranslator
 
         throw new NotSupportedException($"'{call}' cannot be translated to an OData filter.");
     }
+
+    /// <summary>C# 14 binds <c>array.Contains(x)</c> to <c>MemoryExtensions.Contains</c> over an implicit span conversion; see through it.</summary>
+    private static Expression UnwrapSpan(Expression node) =>
+        StripConvert(node) is MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } conversion ? conversion.Arguments[0] : node;
 
     private static bool IsEntityProperty(Expression node, ParameterExpression entity) =>
         node is MemberExpression { Member: PropertyInfo } m && StripConvert(m.Expression!) == entity;
