@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,4 @@ internal sealed class EmulatorApplicationFactory(DefenderEmulatorOptions options
             });
         }
     }
-
-    /// <summary>The seconds of a span as the admin API writes them.</summary>
-    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 }
