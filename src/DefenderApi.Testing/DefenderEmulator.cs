@@ -63,7 +63,10 @@ public sealed class DefenderEmulator : IAsyncDisposable
     /// <summary>The emulator's root address as the in-process clients see it.</summary>
     public Uri Endpoint => _root.BaseAddress!;
 
-    /// <summary>A client as the default app (every permission). The kit's default options never wait between retries.</summary>
+    /// <summary>
+    /// A client as the default app (every permission). The kit's default options never wait between retries; with a
+    /// virtual clock the client reads the emulator's time but its waits (polling, backoff) run in real time.
+    /// </summary>
     public DefenderClient Client { get; }
 
     /// <summary>A credential for the default app, getting real tokens from the emulator's token endpoint.</summary>
@@ -115,7 +118,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
         var options = new DefenderClientOptions
         {
             Transport = _factory.Server.CreateHandler(),
-            TimeProvider = Clock,
+            TimeProvider = _clock is null ? TimeProvider.System : new VirtualTimeProvider(_clock),
             Retry = new DefenderRetryOptions { Delay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, MaxRetryAfter = TimeSpan.Zero },
         };
         _options.ConfigureClient?.Invoke(options);

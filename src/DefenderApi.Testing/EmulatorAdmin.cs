@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DefenderApi.Testing;
@@ -52,7 +53,10 @@ public sealed class EmulatorAdmin
     /// <returns>How many were stored.</returns>
     public async Task<int> LoadDataAsync<T>(Guid tenantId, string collection, IEnumerable<T> items, CancellationToken cancellationToken = default)
     {
-        var json = await PostAsync($"/_emulator/tenants/{tenantId}/data/{Uri.EscapeDataString(collection)}", items, cancellationToken).ConfigureAwait(false);
+        // Absent rather than null: entities are sent as the API returns them, and the API leaves out what it does not know.
+        using var content = JsonContent.Create(items, options: EntityJson);
+        using var response = await _http.PostAsync(new Uri($"/_emulator/tenants/{tenantId}/data/{Uri.EscapeDataString(collection)}", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+        var json = await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return json?["count"]?.GetValue<int>() ?? 0;
     }
 
@@ -108,6 +112,11 @@ public sealed class EmulatorAdmin
     /// <returns>A task that completes when reset.</returns>
     public Task ResetTenantAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         PostAsync($"/_emulator/tenants/{tenantId}/reset", null, cancellationToken);
+
+    private static readonly JsonSerializerOptions EntityJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private async Task<JsonNode?> PostAsync(string path, object? body, CancellationToken cancellationToken)
     {
