@@ -6,7 +6,7 @@ namespace DefenderApi.Testing;
 /// An xUnit v3 fixture owning one <see cref="DefenderEmulator"/>: use it as a class fixture
 /// (<c>IClassFixture&lt;DefenderEmulatorFixture&gt;</c>) or an assembly fixture
 /// (<c>[assembly: AssemblyFixture(typeof(DefenderEmulatorFixture))]</c>). Subclass and override
-/// <see cref="CreateOptions"/> for other start options.
+/// <see cref="CreateOptions"/> for other start options and <see cref="OnStartedAsync"/> to load data.
 /// </summary>
 public class DefenderEmulatorFixture : IAsyncLifetime
 {
@@ -19,8 +19,17 @@ public class DefenderEmulatorFixture : IAsyncLifetime
     /// <returns>The options.</returns>
     protected virtual DefenderEmulatorOptions CreateOptions() => new();
 
+    /// <summary>Prepares the started emulator for the tests (load data, change settings); runs once.</summary>
+    /// <param name="emulator">The started emulator.</param>
+    /// <returns>A task that completes when prepared.</returns>
+    protected virtual ValueTask OnStartedAsync(DefenderEmulator emulator) => ValueTask.CompletedTask;
+
     /// <inheritdoc />
-    public async ValueTask InitializeAsync() => _emulator = await DefenderEmulator.StartAsync(CreateOptions()).ConfigureAwait(false);
+    public async ValueTask InitializeAsync()
+    {
+        _emulator = await DefenderEmulator.StartAsync(CreateOptions()).ConfigureAwait(false);
+        await OnStartedAsync(_emulator).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
