@@ -18,6 +18,8 @@ public static class AdminEndpoints
         group.MapGet("/info", Info);
         group.MapJournal();
         group.MapAppAdmin();
+        group.MapTenantAdmin();
+        group.MapUserAdmin();
         return group;
     }
 

@@ -32,4 +32,13 @@ public sealed class ErrorEnvelopeSerializerTests
     [InlineData("")]
     public void TryParse_RefusesBodiesThatAreNotEnvelopes(string body) =>
         Assert.False(ErrorEnvelopeSerializer.TryParse(body, out _));
+
+    [Fact]
+    public void Serialize_EscapesOnlyWhatJsonRequires()
+    {
+        var json = Encoding.UTF8.GetString(ErrorEnvelopeSerializer.ToUtf8Bytes(
+            new ErrorEnvelope(new ErrorBody("OsPlatformNotSupported", "OS Platform Linux isn't supported for \"this\" 操作.", "t"))));
+
+        Assert.Equal("""{"error":{"code":"OsPlatformNotSupported","message":"OS Platform Linux isn't supported for \"this\" 操作.","target":"t"}}""", json);
+    }
 }
