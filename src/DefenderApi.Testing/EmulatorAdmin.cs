@@ -38,11 +38,12 @@ public sealed class EmulatorAdmin
     /// <param name="tenantId">The tenant.</param>
     /// <param name="features">Feature name → enabled.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when set.</returns>
-    public async Task SetFeaturesAsync(Guid tenantId, IReadOnlyDictionary<string, bool> features, CancellationToken cancellationToken = default)
+    /// <returns>Every feature of the tenant after the change.</returns>
+    public async Task<IReadOnlyDictionary<string, bool>> SetFeaturesAsync(Guid tenantId, IReadOnlyDictionary<string, bool> features, CancellationToken cancellationToken = default)
     {
         using var response = await _http.PutAsJsonAsync($"/_emulator/tenants/{tenantId}/features", features, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var all = await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false) as JsonObject;
+        return (all?["features"] as JsonObject ?? all)?.ToDictionary(p => p.Key, p => p.Value?.GetValue<bool>() ?? false) ?? [];
     }
 
     /// <summary><c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities in the API's own shape.</summary>
