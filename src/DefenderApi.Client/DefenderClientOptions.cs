@@ -34,8 +34,8 @@ public sealed record DefenderClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// The innermost handler, i.e. the transport. Default: a new <see cref="HttpClientHandler"/>-equivalent
-    /// <see cref="SocketsHttpHandler"/>. The testing kit passes the in-process server's handler here.
+    /// The innermost handler, i.e. the transport. Default: a new <see cref="SocketsHttpHandler"/>.
+    /// The testing kit passes the in-process server's handler here; a proxy or custom TLS handler goes here too.
     /// </summary>
     public HttpMessageHandler? Transport { get; set; }
 

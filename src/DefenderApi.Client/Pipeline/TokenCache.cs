@@ -10,25 +10,30 @@ internal sealed class TokenCache(TokenCredential credential, string scope, TimeP
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private AccessToken? _token;
+
+    // A reference, so readers outside the gate never see half of an update.
+    private volatile CachedToken? _token;
 
     /// <summary>A token valid for at least <see cref="RefreshMargin"/>; <paramref name="forceRefresh"/> bypasses the cache.</summary>
     public async ValueTask<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (!forceRefresh && IsFresh(_token))
+        var cached = _token;
+        if (!forceRefresh && IsFresh(cached))
         {
-            return _token!.Value.Token;
+            return cached!.Value;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Another caller may have refreshed while this one waited; a forced refresh still fetches its own.
             if (forceRefresh || !IsFresh(_token))
             {
-                _token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken).ConfigureAwait(false);
+                var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken).ConfigureAwait(false);
+                _token = new CachedToken(token.Token, token.ExpiresOn);
             }
 
-            return _token!.Value.Token;
+            return _token!.Value;
         }
         finally
         {
@@ -36,5 +41,7 @@ internal sealed class TokenCache(TokenCredential credential, string scope, TimeP
         }
     }
 
-    private bool IsFresh(AccessToken? token) => token is { } t && timeProvider.GetUtcNow() < t.ExpiresOn - RefreshMargin;
+    private bool IsFresh(CachedToken? token) => token is not null && timeProvider.GetUtcNow() < token.ExpiresOn - RefreshMargin;
+
+    private sealed record CachedToken(string Value, DateTimeOffset ExpiresOn);
 }
