@@ -1,0 +1,62 @@
+using System.Globalization;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Errors;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Hunting;
+using Microsoft.Data.Sqlite;
+
+namespace DefenderApi.Emulator.Hunting;
+
+/// <summary>
+/// Advanced hunting: MDE <c>POST /api/advancedqueries/run</c> (run-advanced-query-api.md) and Defender XDR
+/// <c>POST /api/advancedhunting/run</c> (api-advanced-hunting.md). Both answer the QueryResponse.
+/// </summary>
+public static class HuntingEndpoints
+{
+    /// <summary>Maps both run endpoints with their documented permissions and rate limits.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The route builder.</returns>
+    public static IEndpointRouteBuilder MapHunting(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/advancedqueries")
+            .WithTags("Advanced hunting")
+            .RequirePermissions(["AdvancedQuery.Read.All"], ["AdvancedQuery.Read"])
+            .WithRateLimit(new ApiRateLimit("advancedqueries.run", PerMinute: 45, PerHour: 1500))
+            .RequireFeature(TenantFeatures.AdvancedHunting)
+            .MapPost("/run", RunAsync);
+
+        app.MapGroup("/api/advancedhunting")
+            .WithTags("Advanced hunting")
+            .RequirePermissions(["AdvancedHunting.Read.All"], ["AdvancedHunting.Read"])
+            .WithRateLimit(new ApiRateLimit("advancedhunting.run", PerMinute: 45, PerHour: null))
+            .RequireFeature(TenantFeatures.AdvancedHunting)
+            .MapPost("/run", RunAsync);
+        return app;
+    }
+
+    private static async Task<IResult> RunAsync(
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(context.RequestAborted);
+        tables.EnsureCreated(connection);
+        var outcome = hunting.Run(connection, tenant.TenantId!.Value.ToString(), body.Value.Query, context.RequestAborted);
+        if (outcome.Refusal is { } refusal)
+        {
+            context.Response.Headers.RetryAfter = ((int)refusal.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return refusal.Error.ToResult();
+        }
+
+        return new HuntingResponse(outcome.Result!);
+    }
+}
+
+/// <summary>The run body: <c>{"Query":"…"}</c>, <c>Query</c> required and case-sensitive.</summary>
+public sealed record RunQueryRequest
+{
+    /// <summary>The KQL query.</summary>
+    public required string Query { get; init; }
+}

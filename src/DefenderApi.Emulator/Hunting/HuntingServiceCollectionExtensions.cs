@@ -1,0 +1,27 @@
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Hunting;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Hunting;
+
+/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota) and the tenant seeder.</summary>
+public static class HuntingServiceCollectionExtensions
+{
+    /// <summary>Adds advanced hunting.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddHunting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<HuntingOptions>()
+            .BindConfiguration(HuntingOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "Invalid Emulator:Hunting settings.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new HuntingService(
+            sp.GetRequiredService<TimeProvider>(),
+            HuntingLimits.Documented with { CpuChargeMultiplier = sp.GetRequiredService<IOptions<HuntingOptions>>().Value.CpuChargeMultiplier }));
+        services.AddSingleton<HuntingTables>();
+        services.AddSingleton<ITenantSeeder, HuntingSeeder>();
+        return builder;
+    }
+}

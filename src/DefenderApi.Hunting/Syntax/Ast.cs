@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using DefenderApi.Hunting.Schema;
+
+namespace DefenderApi.Hunting.Syntax;
+
+internal abstract record Expr(SourcePosition Position);
+
+internal sealed record LiteralExpr(KqlType Type, object? Value, SourcePosition Position) : Expr(Position);
+
+internal sealed record NameExpr(string Name, SourcePosition Position) : Expr(Position);
+
+internal sealed record StarExpr(SourcePosition Position) : Expr(Position);
+
+internal sealed record MemberExpr(Expr Target, string Member, SourcePosition Position) : Expr(Position);
+
+internal sealed record IndexExpr(Expr Target, Expr Index, SourcePosition Position) : Expr(Position);
+
+internal sealed record CallExpr(string Name, IReadOnlyList<Expr> Arguments, SourcePosition Position) : Expr(Position);
+
+internal sealed record UnaryExpr(string Operator, Expr Operand, SourcePosition Position) : Expr(Position);
+
+internal sealed record BinaryExpr(string Operator, Expr Left, Expr Right, SourcePosition Position) : Expr(Position);
+
+internal sealed record InExpr(Expr Value, string Operator, IReadOnlyList<Expr> Items, SourcePosition Position) : Expr(Position);
+
+internal sealed record BetweenExpr(Expr Value, Expr Low, Expr High, bool Negated, SourcePosition Position) : Expr(Position);
+
+internal sealed record TabularArgumentExpr(Pipeline Query, SourcePosition Position) : Expr(Position);
+
+/// <summary>An expression with an optional output name (<c>Name = expr</c>).</summary>
+internal sealed record NamedExpr(string? Name, Expr Value);
+
+internal sealed record SortKey(Expr Value, bool Descending, bool NullsFirst);
+
+internal sealed record JoinKey(Expr Left, Expr Right);
+
+internal abstract record TabularSource(SourcePosition Position);
+
+internal sealed record NamedSource(string Name, SourcePosition Position) : TabularSource(Position);
+
+internal sealed record NestedSource(Pipeline Query, SourcePosition Position) : TabularSource(Position);
+
+internal sealed record UnionSource(IReadOnlyList<TabularSource> Sources, string? WithSource, SourcePosition Position) : TabularSource(Position);
+
+internal sealed record SearchSource(IReadOnlyList<TabularSource>? Tables, Expr Predicate, SourcePosition Position) : TabularSource(Position);
+
+internal sealed record Pipeline(TabularSource Source, IReadOnlyList<QueryOperator> Operators);
+
+internal abstract record QueryOperator(SourcePosition Position);
+
+internal sealed record WhereOperator(Expr Predicate, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record ProjectOperator(IReadOnlyList<NamedExpr> Columns, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record ExtendOperator(IReadOnlyList<NamedExpr> Columns, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record ProjectAwayOperator(IReadOnlyList<NameExpr> Columns, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record ProjectRenameOperator(IReadOnlyList<(string NewName, NameExpr Old)> Renames, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record SummarizeOperator(IReadOnlyList<NamedExpr> Aggregates, IReadOnlyList<NamedExpr> By, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record SortOperator(IReadOnlyList<SortKey> Keys, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record TopOperator(Expr Count, IReadOnlyList<SortKey> Keys, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record TakeOperator(Expr Count, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record DistinctOperator(IReadOnlyList<NameExpr>? Columns, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record CountOperator(SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record JoinOperator(string Kind, TabularSource Right, IReadOnlyList<JoinKey> Keys, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record UnionOperator(IReadOnlyList<TabularSource> Others, string? WithSource, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record SearchOperator(Expr Predicate, SourcePosition Position) : QueryOperator(Position);
+
+internal abstract record Statement(SourcePosition Position);
+
+internal sealed record LetScalar(string Name, Expr Value, SourcePosition Position) : Statement(Position);
+
+internal sealed record LetTabular(string Name, Pipeline Value, SourcePosition Position) : Statement(Position);
+
+internal sealed record QueryStatement(Pipeline Query, SourcePosition Position) : Statement(Position);
