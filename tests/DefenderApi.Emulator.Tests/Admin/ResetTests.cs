@@ -13,6 +13,12 @@ public sealed class ResetTests(StoreFactory factory) : IClassFixture<StoreFactor
     {
         using var reader = await factory.CreateApiClientAsync();
         using var admin = await factory.CreateReadyClientAsync();
+        // Start from the start state: earlier tests of this class (and the reader's own app) add apps.
+        using (var initial = await admin.PostAsync("/_emulator/reset", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, initial.StatusCode);
+        }
+
         using var stop = new CancellationTokenSource();
         var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
 
