@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Indicators;
 using DefenderApi.Emulator.Persistence;
 
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args))
 builder.AddEmulatorHost();
 builder.AddPersistence();
 builder.AddEmulatorAuth();
+builder.AddIndicators();
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.UseAuthorization();
 
 app.MapAdmin();
 app.MapTokenService();
+app.MapIndicators();
 
 app.Run();
 

@@ -1,0 +1,95 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Indicators;
+
+/// <summary>The <c>/api/indicators</c> endpoints (<c>post-ti-indicator.md</c>, <c>import-ti-indicators.md</c>, ...).</summary>
+public static class IndicatorEndpoints
+{
+    private static readonly string[] ReadWrite = ["Ti.ReadWrite", IndicatorCaller.AllIndicatorsRole];
+
+    /// <summary>Registers the indicator services and options.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IndicatorOptions>()
+            .BindConfiguration(IndicatorOptions.Section)
+            .Validate(o => o.MaxActivePerTenant > 0, "Emulator:Indicators:MaxActivePerTenant must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<IndicatorService>();
+        return builder;
+    }
+
+    /// <summary>Maps the indicator endpoints.</summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapIndicators(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/indicators").WithTags("Indicators");
+        group.MapGet("/", List)
+            .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
+            .WithRateLimit(ApiRateLimit.Default("indicators.list"));
+        group.MapPost("/", Submit)
+            .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
+            .RequireFeature(TenantFeatures.CustomIndicators)
+            .WithRateLimit(ApiRateLimit.Default("indicators.submit"));
+        group.MapPost("/import", Import)
+            .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
+            .RequireFeature(TenantFeatures.CustomIndicators)
+            .WithRateLimit(new ApiRateLimit("indicators.import", 30, null));
+        group.MapDelete("/{id}", Delete)
+            .RequirePermissions(ReadWrite, [])
+            .WithRateLimit(ApiRateLimit.Default("indicators.delete"));
+        group.MapPost("/BatchDelete", BatchDelete)
+            .RequirePermissions(ReadWrite, [])
+            .WithRateLimit(new ApiRateLimit("indicators.batchDelete", 30, 1500));
+        return group;
+    }
+
+    private static async Task<Ok<IndicatorCollection>> List(HttpContext context, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        var caller = IndicatorCaller.From(context.User);
+        var items = await indicators.Active(caller).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new IndicatorCollection(items));
+    }
+
+    private static async Task<Ok<Indicator>> Submit(
+        JsonBody<SubmitIndicatorRequest> body, HttpContext context, IndicatorService indicators, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await indicators.SubmitAsync(body.Value, IndicatorCaller.From(context.User), cancellationToken));
+
+    private static async Task<Ok<ImportResultCollection>> Import(
+        JsonBody<ImportIndicatorsRequest> body, HttpContext context, IndicatorService indicators, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ImportResultCollection(await indicators.ImportAsync(body.Value.Indicators, IndicatorCaller.From(context.User), cancellationToken)));
+
+    private static async Task<NoContent> Delete(string id, HttpContext context, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        await indicators.DeleteAsync(id, IndicatorCaller.From(context.User), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> BatchDelete(
+        JsonBody<BatchDeleteIndicatorsRequest> body, HttpContext context, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        await indicators.BatchDeleteAsync(body.Value.IndicatorIds, IndicatorCaller.From(context.User), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>The answer of an import: <c>{"value": [...]}</c>.</summary>
+/// <param name="Value">One result per item.</param>
+public sealed record ImportResultCollection(IReadOnlyList<IndicatorImportResult> Value);
+
+/// <summary>The indicator list: <c>{"@odata.context": ..., "value": [...]}</c>.</summary>
+/// <param name="Value">The indicators.</param>
+public sealed record IndicatorCollection(IReadOnlyList<Indicator> Value)
+{
+    /// <summary>The OData context of the entity set.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("@odata.context")]
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string Context => "https://api.securitycenter.microsoft.com/api/$metadata#Indicators";
+}
