@@ -2,6 +2,8 @@ using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Indicators;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
@@ -9,6 +11,7 @@ var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args))
 builder.AddEmulatorHost();
 builder.AddPersistence();
 builder.AddEmulatorAuth();
+builder.AddMachines();
 builder.AddIndicators();
 
 var app = builder.Build();
@@ -20,6 +23,8 @@ app.UseAuthorization();
 
 app.MapAdmin();
 app.MapTokenService();
+app.MapODataMetadata();
+app.MapMachines();
 app.MapIndicators();
 
 app.Run();

@@ -88,9 +88,8 @@ public sealed class Indicator : ITenantOwned
     [JsonIgnore]
     public Guid TenantId { get; set; }
 
-    /// <summary>The numeric identity, written as a string.</summary>
-    [JsonNumberHandling(JsonNumberHandling.WriteAsString)]
-    public long Id { get; set; }
+    /// <summary>The identity: a number, allocated per tenant by <see cref="IndicatorIdSequence"/>.</summary>
+    public string Id { get; set; } = string.Empty;
 
     /// <summary>The value (normalised: lower-case hashes, punycode domains).</summary>
     public string IndicatorValue { get; set; } = string.Empty;
@@ -162,12 +161,30 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
         builder.ToTable("Indicators");
-        builder.HasKey(i => i.Id);
-        builder.Property(i => i.Id).ValueGeneratedOnAdd();
+        builder.HasKey(i => new { i.TenantId, i.Id });
         builder.Property(i => i.IndicatorType).HasConversion<string>();
         builder.Property(i => i.Action).HasConversion<string>();
         builder.Property(i => i.Severity).HasConversion<string>();
         builder.Property(i => i.SourceType).HasConversion<string>();
         builder.HasIndex(i => new { i.TenantId, i.IndicatorType, i.IndicatorValue }).IsUnique();
+    }
+}
+
+/// <summary>The next indicator id of a tenant (ids are numbers, never reused).</summary>
+public sealed class IndicatorIdSequence : ITenantOwned
+{
+    /// <inheritdoc />
+    public Guid TenantId { get; set; }
+
+    /// <summary>The next id to hand out.</summary>
+    public long Next { get; set; } = 1;
+}
+
+internal sealed class IndicatorIdSequenceConfiguration : IEntityTypeConfiguration<IndicatorIdSequence>
+{
+    public void Configure(EntityTypeBuilder<IndicatorIdSequence> builder)
+    {
+        builder.ToTable("IndicatorIdSequences");
+        builder.HasKey(s => s.TenantId);
     }
 }

@@ -1,9 +1,9 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Indicators;
 
@@ -22,6 +22,7 @@ public static class IndicatorEndpoints
             .Validate(o => o.MaxActivePerTenant > 0, "Emulator:Indicators:MaxActivePerTenant must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<IndicatorService>();
+        builder.Services.AddODataEntitySet<Indicator>(IndicatorPolicies.EntitySet);
         return builder;
     }
 
@@ -51,12 +52,8 @@ public static class IndicatorEndpoints
         return group;
     }
 
-    private static async Task<Ok<IndicatorCollection>> List(HttpContext context, IndicatorService indicators, CancellationToken cancellationToken)
-    {
-        var caller = IndicatorCaller.From(context.User);
-        var items = await indicators.Active(caller).OrderBy(i => i.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new IndicatorCollection(items));
-    }
+    private static Task<IResult> List(HttpContext context, IndicatorService indicators, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
+        odata.ListAsync(context, indicators.Active(IndicatorCaller.From(context.User)), IndicatorPolicies.List, cancellationToken);
 
     private static async Task<Ok<Indicator>> Submit(
         JsonBody<SubmitIndicatorRequest> body, HttpContext context, IndicatorService indicators, CancellationToken cancellationToken) =>
@@ -83,13 +80,3 @@ public static class IndicatorEndpoints
 /// <summary>The answer of an import: <c>{"value": [...]}</c>.</summary>
 /// <param name="Value">One result per item.</param>
 public sealed record ImportResultCollection(IReadOnlyList<IndicatorImportResult> Value);
-
-/// <summary>The indicator list: <c>{"@odata.context": ..., "value": [...]}</c>.</summary>
-/// <param name="Value">The indicators.</param>
-public sealed record IndicatorCollection(IReadOnlyList<Indicator> Value)
-{
-    /// <summary>The OData context of the entity set.</summary>
-    [System.Text.Json.Serialization.JsonPropertyName("@odata.context")]
-    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
-    public string Context => "https://api.securitycenter.microsoft.com/api/$metadata#Indicators";
-}

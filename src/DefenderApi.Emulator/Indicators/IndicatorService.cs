@@ -1,3 +1,4 @@
+using System.Globalization;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,8 @@ namespace DefenderApi.Emulator.Indicators;
 /// <summary>Submits, imports and deletes indicators; one indicator per (type, value) in a tenant.</summary>
 public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options)
 {
+    private IndicatorIdSequence? _sequence;
+
     private int MaxActive => options.Value.MaxActivePerTenant;
 
     /// <summary>The indicators the caller may see: all with <c>Ti.ReadWrite.All</c>, else its own application's.</summary>
@@ -47,7 +50,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
             }
         }
 
-        indicator = Apply(indicator, request, value, caller);
+        indicator = await ApplyAsync(indicator, request, value, caller, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return indicator;
     }
@@ -87,7 +90,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
                     active++;
                 }
 
-                stored.Add((index, Apply(indicator, request, value, caller)));
+                stored.Add((index, await ApplyAsync(indicator, request, value, caller, cancellationToken)));
             }
             catch (DefenderErrorException ex)
             {
@@ -99,7 +102,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         var byIndex = stored.ToDictionary(s => s.Index, s => s.Indicator);
         return [.. requests.Select((request, index) => failed.TryGetValue(index, out var reason)
             ? new IndicatorImportResult(null, request.IndicatorValue, true, reason)
-            : new IndicatorImportResult(Id(byIndex[index]), request.IndicatorValue, false, null))];
+            : new IndicatorImportResult(byIndex[index].Id, request.IndicatorValue, false, null))];
     }
 
     /// <summary>Deletes one visible indicator.</summary>
@@ -134,21 +137,16 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
 
     private async Task DeleteAllAsync(IReadOnlyList<string> ids, IndicatorCaller caller, CancellationToken cancellationToken, bool idIsPath)
     {
-        var keys = new List<long>();
-        foreach (var id in ids)
+        var malformed = ids.FirstOrDefault(id => !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        if (malformed is not null)
         {
-            if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key))
-            {
-                throw new DefenderErrorException(idIsPath
-                    ? DefenderErrors.ResourceNotFound("Indicator", id)
-                    : DefenderErrors.InvalidInput($"'{id}' for IndicatorIds; indicator ids are numbers"));
-            }
-
-            keys.Add(key);
+            throw new DefenderErrorException(idIsPath
+                ? DefenderErrors.ResourceNotFound("Indicator", malformed)
+                : DefenderErrors.InvalidInput($"'{malformed}' for IndicatorIds; indicator ids are numbers"));
         }
 
-        var found = await Visible(caller).AsTracking().Where(i => keys.Contains(i.Id)).ToListAsync(cancellationToken);
-        var missing = ids.FirstOrDefault(id => found.All(i => Id(i) != id));
+        var found = await Visible(caller).AsTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken);
+        var missing = ids.FirstOrDefault(id => found.All(i => i.Id != id));
         if (missing is not null)
         {
             throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Indicator", missing));
@@ -172,7 +170,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     private DefenderError LimitReached() =>
         DefenderErrors.BadRequest($"The tenant has reached the limit of {MaxActive} active indicators.");
 
-    private Indicator Apply(Indicator? existing, SubmitIndicatorRequest request, string value, IndicatorCaller caller)
+    private async Task<Indicator> ApplyAsync(Indicator? existing, SubmitIndicatorRequest request, string value, IndicatorCaller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var indicator = existing;
@@ -180,6 +178,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         {
             indicator = new Indicator
             {
+                Id = await NextIdAsync(cancellationToken),
                 TenantId = db.CurrentTenantId,
                 IndicatorType = request.IndicatorType,
                 IndicatorValue = value,
@@ -208,5 +207,15 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         return indicator;
     }
 
-    private static string Id(Indicator indicator) => indicator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private async Task<string> NextIdAsync(CancellationToken cancellationToken)
+    {
+        _sequence ??= await db.Set<IndicatorIdSequence>().AsTracking().FirstOrDefaultAsync(cancellationToken);
+        if (_sequence is null)
+        {
+            _sequence = new IndicatorIdSequence { TenantId = db.CurrentTenantId };
+            db.Add(_sequence);
+        }
+
+        return (_sequence.Next++).ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -160,3 +160,44 @@ public sealed class IndicatorBatchTests : IClassFixture<EmulatorFactory>
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "Forbidden");
     }
 }
+
+public sealed class IndicatorListODataTests : IClassFixture<EmulatorFactory>
+{
+    private readonly EmulatorFactory _factory;
+
+    public IndicatorListODataTests(EmulatorFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task List_FilterByIndicatorType_ReturnsOnlyThatType()
+    {
+        using var client = await _factory.CreateApiClientAsync();
+        (await client.PostAsync("/api/indicators", Json(Body("DomainName", "filter-test.contoso.com")))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/indicators", Json(Body("FileSha1", UniqueSha1())))).EnsureSuccessStatusCode();
+
+        using var response = await client.GetAsync("/api/indicators?$filter=indicatorType eq 'DomainName'");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["filter-test.contoso.com"], json.RootElement.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("indicatorValue").GetString()));
+    }
+
+    [Theory]
+    [InlineData("$top=10001")]
+    [InlineData("$filter=description eq 'd'")]
+    public async Task List_UndocumentedQuery_Returns400_ODataError(string query)
+    {
+        using var client = await _factory.CreateApiClientAsync();
+        using var response = await client.GetAsync($"/api/indicators?{query}");
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "ODataError");
+    }
+
+    [Fact]
+    public async Task List_Top10000_Returns200()
+    {
+        using var client = await _factory.CreateApiClientAsync();
+        using var response = await client.GetAsync("/api/indicators?$top=10000");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -1,0 +1,18 @@
+using DefenderApi.Emulator.OData;
+
+namespace DefenderApi.Emulator.Machines;
+
+/// <summary>The OData rules of <c>GET /api/machines</c> (get-machines.md).</summary>
+internal static class MachinePolicies
+{
+    public const string EntitySet = "Machines";
+
+    public static readonly ODataCollectionPolicy<Machine> List = new()
+    {
+        EntitySet = EntitySet,
+        FilterProperties = ODataPolicy.Properties(
+            "computerDnsName", "id", "version", "deviceValue", "aadDeviceId", "machineTags", "lastSeen", "exposureLevel",
+            "onboardingStatus", "lastIpAddress", "healthStatus", "osPlatform", "riskScore", "rbacGroupId"),
+        StableOrder = m => m.Id,
+    };
+}

@@ -1,0 +1,43 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Errors;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Machines;
+
+/// <summary><c>/api/machines</c>: list, get, update, tags, find (get-machines.md and the pages of INDEX §1.1).</summary>
+public static class MachinesEndpoints
+{
+    internal static readonly string[] ReadApp = ["Machine.Read.All", "Machine.ReadWrite.All"];
+    internal static readonly string[] ReadDelegated = ["Machine.Read", "Machine.ReadWrite"];
+    internal static readonly string[] WriteApp = ["Machine.ReadWrite.All"];
+    internal static readonly string[] WriteDelegated = ["Machine.ReadWrite"];
+
+    /// <summary>Maps the machine resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapMachines(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/machines").WithTags("Machines").WithRateLimit(ApiRateLimit.Default("machines"));
+        group.MapGet("", List).RequirePermissions(ReadApp, ReadDelegated);
+        group.MapGet("/{id}", Get).RequirePermissions(ReadApp, ReadDelegated);
+        return group;
+    }
+
+    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken)
+    {
+        // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
+        if (!await db.Machines().AnyAsync(cancellationToken))
+        {
+            return DefenderErrors.NotFound("No recent machines were found.").ToResult();
+        }
+
+        return await odata.ListAsync(context, db.Machines(), MachinePolicies.List, cancellationToken);
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().FindAsync(id, cancellationToken));
+}

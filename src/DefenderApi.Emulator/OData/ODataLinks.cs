@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+
+namespace DefenderApi.Emulator.OData;
+
+/// <summary>The URLs an OData answer carries: <c>@odata.context</c> and <c>@odata.nextLink</c>.</summary>
+public static class ODataLinks
+{
+    /// <summary>The service root the caller used, e.g. <c>http://127.0.0.1:5310/api</c>.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The root.</returns>
+    public static string ServiceRoot(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}/api";
+    }
+
+    /// <summary>The context URL of a collection or of a single entity, e.g. <c>.../api/$metadata#Machines</c>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="fragment">The fragment, e.g. <c>Machines</c> or <c>Machines/$entity</c>.</param>
+    /// <returns>The URL.</returns>
+    public static string Context(HttpRequest request, string fragment) => $"{ServiceRoot(request)}/$metadata#{fragment}";
+
+    /// <summary>The link to the next page: the same request with <c>$skip</c> (and a remaining <c>$top</c>) moved on.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="skip">The next page's <c>$skip</c>.</param>
+    /// <param name="remainingTop">What is left of <c>$top</c>, or <see langword="null"/> without one.</param>
+    /// <returns>The absolute URL.</returns>
+    public static string NextPage(HttpRequest request, long skip, long? remainingTop)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = new QueryBuilder();
+        foreach (var (key, value) in request.Query)
+        {
+            if (!key.Equals("$skip", StringComparison.OrdinalIgnoreCase) && !key.Equals("$top", StringComparison.OrdinalIgnoreCase))
+            {
+                query.Add(key, (IEnumerable<string>)value);
+            }
+        }
+
+        query.Add("$skip", skip.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (remainingTop is { } top)
+        {
+            query.Add("$top", top.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query.ToQueryString()}";
+    }
+
+}
