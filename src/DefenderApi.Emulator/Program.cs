@@ -1,4 +1,5 @@
 using DefenderApi.Emulator.Admin;
+using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Indicators;
@@ -13,6 +14,7 @@ builder.AddPersistence();
 builder.AddEmulatorAuth();
 builder.AddMachines();
 builder.AddIndicators();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapTokenService();
 app.MapODataMetadata();
 app.MapMachines();
 app.MapIndicators();
+app.MapAlerts();
 
 app.Run();
 
