@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Journal;
 using DefenderApi.Emulator.Tenancy;
@@ -18,6 +19,7 @@ public static class AdminEndpoints
         group.MapGet("/info", Info);
         group.MapJournal();
         group.MapAppAdmin();
+        group.MapDataAdmin();
         return group;
     }
 

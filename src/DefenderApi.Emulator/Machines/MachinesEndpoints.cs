@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Errors;
+using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Throttling;
@@ -24,6 +25,9 @@ public static class MachinesEndpoints
         var group = app.MapGroup("/api/machines").WithTags("Machines").WithRateLimit(ApiRateLimit.Default("machines"));
         group.MapGet("", List).RequirePermissions(ReadApp, ReadDelegated);
         group.MapGet("/{id}", Get).RequirePermissions(ReadApp, ReadDelegated);
+        group.MapMachineUpdates();
+        group.MapMachineFinders();
+        group.MapMachineRelatedItems();
         return group;
     }
 
@@ -39,5 +43,5 @@ public static class MachinesEndpoints
     }
 
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().FindAsync(id, cancellationToken));
+        ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().GetMachineAsync(id, cancellationToken));
 }

@@ -1,3 +1,7 @@
+using DefenderApi.Emulator.Admin.Data;
+using DefenderApi.Emulator.Machines.Demo;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 
 namespace DefenderApi.Emulator.Machines;
@@ -5,12 +9,20 @@ namespace DefenderApi.Emulator.Machines;
 /// <summary>Registers the machines feature.</summary>
 public static class MachinesServiceCollectionExtensions
 {
-    /// <summary>Adds machines to the EDM model.</summary>
+    /// <summary>Adds machines to the EDM model, their data loaders and the demo seeder.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddMachines(this WebApplicationBuilder builder)
     {
-        builder.Services.AddODataEntitySet<Machine>(MachinePolicies.EntitySet);
+        var services = builder.Services;
+        services.AddODataEntitySet<Machine>(MachinePolicies.EntitySet);
+        services.AddDataCollectionLoader<MachineLoader>();
+        services.AddDataCollectionLoader<LogonUserLoader>();
+        services.AddDataCollectionLoader<MachineSoftwareLoader>();
+        services.AddDataCollectionLoader<MachineVulnerabilityLoader>();
+        services.AddDataCollectionLoader<MachineRecommendationLoader>();
+        services.AddDataCollectionLoader<MissingKbLoader>();
+        services.AddSingleton<ITenantSeeder, MachineDemoSeeder>();
         return builder;
     }
 }

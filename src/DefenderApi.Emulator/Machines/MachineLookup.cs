@@ -13,7 +13,7 @@ public static class MachineLookup
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The machine.</returns>
     /// <exception cref="DefenderErrorException">No such machine (404 ResourceNotFound).</exception>
-    public static async Task<Machine> FindAsync(this IQueryable<Machine> machines, string idOrName, CancellationToken cancellationToken) =>
+    public static async Task<Machine> GetMachineAsync(this IQueryable<Machine> machines, string idOrName, CancellationToken cancellationToken) =>
         await machines.FirstOrDefaultAsync(m => m.Id == idOrName || m.ComputerDnsName == idOrName, cancellationToken)
         ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Machine", idOrName));
 

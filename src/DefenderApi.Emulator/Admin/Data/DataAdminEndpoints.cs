@@ -1,0 +1,68 @@
+using System.Text.Json;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DefenderApi.Emulator.Admin.Data;
+
+/// <summary><c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities by id (contract §5).</summary>
+public static class DataAdminEndpoints
+{
+    /// <summary>Maps the data call on the admin group.</summary>
+    /// <param name="admin">The admin group.</param>
+    /// <returns>The endpoint.</returns>
+    public static RouteHandlerBuilder MapDataAdmin(this RouteGroupBuilder admin) =>
+        admin.MapPost("/tenants/{tenantId}/data/{collection}", LoadAsync);
+
+    private static async Task<Ok<LoadedCount>> LoadAsync(
+        string tenantId, string collection, HttpContext context, IEnumerable<IDataCollectionLoader> loaders,
+        TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(tenantId, out var id) || !tenants.Contains(id))
+        {
+            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
+        }
+
+        var loader = loaders.FirstOrDefault(l => string.Equals(l.Name, collection, StringComparison.OrdinalIgnoreCase))
+            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Data collection", collection));
+        var items = await ReadItemsAsync(context, cancellationToken);
+
+        tenant.TenantId = id;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await loader.UpsertAsync(db, id, items, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DataItemException exception)
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidRequestBody($"item {exception.Index}: {exception.Problem}"));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new LoadedCount(items.Count));
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> ReadItemsAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new DefenderErrorException(DefenderErrors.InvalidRequestBody("the body must be a JSON array of entities"));
+            }
+
+            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+        }
+        catch (JsonException exception)
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidRequestBody($"the body is not valid JSON ({exception.Message})"));
+        }
+    }
+}
+
+/// <summary>The answer of a data load.</summary>
+/// <param name="Count">Items upserted.</param>
+public sealed record LoadedCount([property: System.Text.Json.Serialization.JsonPropertyName("count")] int Count);

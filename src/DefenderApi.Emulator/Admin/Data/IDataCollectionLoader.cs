@@ -1,0 +1,52 @@
+using System.Text.Json;
+using DefenderApi.Emulator.Persistence;
+
+namespace DefenderApi.Emulator.Admin.Data;
+
+/// <summary>
+/// Loads one collection of <c>POST /_emulator/tenants/{tenantId}/data/{collection}</c> (contract §5). Register an
+/// implementation with <see cref="DataLoaderServiceCollectionExtensions.AddDataCollectionLoader{TLoader}"/>.
+/// </summary>
+public interface IDataCollectionLoader
+{
+    /// <summary>The collection name (matched case-insensitively), e.g. <c>machines</c>.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Upserts the items by id within the tenant (the DbContext is already scoped to it). Throw
+    /// <see cref="DataItemException"/> for a bad item; nothing is saved then.
+    /// </summary>
+    /// <param name="db">The store (tracking; the caller saves and commits).</param>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="items">The items, in the API's own shape.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken);
+}
+
+/// <summary>A loaded item that cannot be stored; answered as 400 naming the item index and the problem.</summary>
+/// <param name="index">The item's index in the array.</param>
+/// <param name="problem">What is wrong with it.</param>
+public sealed class DataItemException(int index, string problem) : Exception($"item {index}: {problem}")
+{
+    /// <summary>The item's index in the array.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>What is wrong with it.</summary>
+    public string Problem { get; } = problem;
+}
+
+/// <summary>Registers data loaders.</summary>
+public static class DataLoaderServiceCollectionExtensions
+{
+    /// <summary>Registers a collection loader for the admin data endpoint.</summary>
+    /// <typeparam name="TLoader">The loader.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddDataCollectionLoader<TLoader>(this IServiceCollection services)
+        where TLoader : class, IDataCollectionLoader
+    {
+        services.AddSingleton<IDataCollectionLoader, TLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using DefenderApi.Emulator.Persistence;
+
+namespace DefenderApi.Emulator.Admin.Data;
+
+/// <summary>
+/// A loader whose items deserialize to <typeparamref name="TItem"/> (the API's JSON names, enums by name); each item
+/// is then stored by <see cref="StoreAsync"/>. A JSON error names the item and the path of the bad value.
+/// </summary>
+/// <typeparam name="TItem">The item shape.</typeparam>
+public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
+    where TItem : class
+{
+    /// <summary>The API's JSON options (web defaults, enums by name, unknown members refused).</summary>
+    protected static readonly JsonSerializerOptions ApiJson = CreateOptions();
+
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <inheritdoc />
+    public async Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var parsed = new List<LoadedItem<TItem>>(items.Count);
+        for (var index = 0; index < items.Count; index++)
+        {
+            TItem item;
+            try
+            {
+                item = items[index].Deserialize<TItem>(ApiJson) ?? throw new DataItemException(index, "the item is null");
+            }
+            catch (JsonException exception)
+            {
+                throw new DataItemException(index, $"{exception.Message.Split(" Path:")[0]} (at {exception.Path})");
+            }
+
+            var problem = Validate(item);
+            if (problem is not null)
+            {
+                throw new DataItemException(index, problem);
+            }
+
+            parsed.Add(new LoadedItem<TItem>(index, item, items[index]));
+        }
+
+        await StoreAsync(db, tenantId, parsed, cancellationToken);
+    }
+
+    /// <summary>Checks an item beyond its JSON shape (e.g. a required id).</summary>
+    /// <param name="item">The item.</param>
+    /// <returns>The problem, or <see langword="null"/> when fine.</returns>
+    protected abstract string? Validate(TItem item);
+
+    /// <summary>Inserts or updates the items (tracked; the caller saves). Throw <see cref="DataItemException"/> for a bad one.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="items">The parsed items.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    protected abstract Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<TItem>> items, CancellationToken cancellationToken);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNameCaseInsensitive = false,
+            UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+        };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
+
+/// <summary>One parsed item of a data load.</summary>
+/// <typeparam name="TItem">The item shape.</typeparam>
+/// <param name="Index">Its index in the array.</param>
+/// <param name="Item">The parsed item.</param>
+/// <param name="Json">Its JSON (for members outside <typeparamref name="TItem"/>).</param>
+public sealed record LoadedItem<TItem>(int Index, TItem Item, JsonElement Json);

@@ -1,0 +1,86 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Errors;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Machines;
+
+/// <summary>Find machines by internal IP around a time, and by tag.</summary>
+public static class MachineFindEndpoints
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    /// <summary>Maps the find calls on the machines group.</summary>
+    /// <param name="machines">The <c>/api/machines</c> group.</param>
+    public static void MapMachineFinders(this RouteGroupBuilder machines)
+    {
+        ArgumentNullException.ThrowIfNull(machines);
+        machines.MapGet("/findbyip({arguments})", FindByIp).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
+        // find-machine-info-by-ip.md lists no delegated permission and a ±16 minute window.
+        machines.MapGet("/find({arguments})", Find).RequirePermissions(MachinesEndpoints.ReadApp, []);
+        machines.MapGet("/findbytag", FindByTag).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
+    }
+
+    private static async Task<IResult> FindByIp(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var values = FunctionArguments.Parse(arguments);
+        var ip = FunctionArguments.Ip(values, "ip");
+        var timestamp = FunctionArguments.Timestamp(values, "timestamp");
+        if (timestamp < time.GetUtcNow() - Retention)
+        {
+            return DefenderErrors.BadRequest($"The timestamp {timestamp:O} isn't in the past 30 days.").ToResult();
+        }
+
+        var found = await SeenWithIp(db, ip, timestamp, TimeSpan.FromMinutes(15)).ToListAsync(cancellationToken);
+        return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, found);
+    }
+
+    private static async Task<IResult> Find(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var values = FunctionArguments.Parse(arguments);
+        var ip = FunctionArguments.Ip(values, "key");
+        var timestamp = FunctionArguments.Timestamp(values, "timestamp");
+        if (timestamp < time.GetUtcNow() - Retention)
+        {
+            return DefenderErrors.BadRequest($"The timestamp {timestamp:O} isn't in the past 30 days.").ToResult();
+        }
+
+        var found = await SeenWithIp(db, ip, timestamp, TimeSpan.FromMinutes(16)).ToListAsync(cancellationToken);
+        return found.Count == 0
+            ? DefenderErrors.NotFound($"No machine was seen with IP {ip} around {timestamp:O}.").ToResult()
+            : ODataResults.Collection(context.Request, MachinePolicies.EntitySet, found);
+    }
+
+    private static async Task<IResult> FindByTag(string? tag, string? useStartsWithFilter, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(tag))
+        {
+            return DefenderErrors.MissingParameter("tag").ToResult();
+        }
+
+        var startsWith = useStartsWithFilter switch
+        {
+            null or "" => false,
+            _ when bool.TryParse(useStartsWithFilter, out var parsed) => parsed,
+            _ => throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{useStartsWithFilter}' for useStartsWithFilter; expected true or false")),
+        };
+        var query = startsWith
+            ? db.Machines().Where(m => m.MachineTags.Any(t => t.StartsWith(tag)))
+            : db.Machines().Where(m => m.MachineTags.Contains(tag));
+        return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, await query.OrderBy(m => m.Id).ToListAsync(cancellationToken));
+    }
+
+    // We keep no IP history: a machine counts as seen with an IP at a time when the IP is one of its addresses and
+    // its reporting span (firstSeen..lastSeen) overlaps the window.
+    private static IQueryable<Machine> SeenWithIp(EmulatorDbContext db, string ip, DateTimeOffset timestamp, TimeSpan window)
+    {
+        var from = timestamp - window;
+        var to = timestamp + window;
+        return db.Machines()
+            .Where(m => m.LastIpAddress == ip || m.IpAddresses.Any(a => a.Address == ip))
+            .Where(m => m.FirstSeen <= to && m.LastSeen >= from)
+            .OrderBy(m => m.Id);
+    }
+}

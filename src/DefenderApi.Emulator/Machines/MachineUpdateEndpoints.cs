@@ -1,0 +1,95 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Errors;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Machines;
+
+/// <summary>Machine updates: PATCH, tags (one and many machines), device value.</summary>
+public static class MachineUpdateEndpoints
+{
+    /// <summary>The documented maximum of machines per multi-machine tag call.</summary>
+    public const int MaxTaggedMachines = 500;
+
+    /// <summary>Maps the update calls on the machines group.</summary>
+    /// <param name="machines">The <c>/api/machines</c> group.</param>
+    public static void MapMachineUpdates(this RouteGroupBuilder machines)
+    {
+        ArgumentNullException.ThrowIfNull(machines);
+        string[] app = MachinesEndpoints.WriteApp, delegated = MachinesEndpoints.WriteDelegated;
+        machines.MapPatch("/{id}", Update).RequirePermissions(app, delegated);
+        machines.MapPost("/{id}/tags", Tag).RequirePermissions(app, delegated);
+        machines.MapPost("/AddOrRemoveTagForMultipleMachines", TagMany).RequirePermissions(app, delegated);
+        machines.MapPost("/{id}/setDeviceValue", SetDeviceValue).RequirePermissions(app, delegated);
+    }
+
+    private static async Task<IResult> Update(string id, JsonBody<UpdateMachineRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var machine = await db.Machines().AsTracking().GetMachineAsync(id, cancellationToken);
+        // e-8: the body's list replaces the tag set.
+        if (body.Value.MachineTags is { } tags)
+        {
+            machine.MachineTags = [.. tags.Distinct(StringComparer.Ordinal)];
+        }
+
+        machine.DeviceValue = body.Value.DeviceValue ?? machine.DeviceValue;
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
+    }
+
+    private static async Task<IResult> Tag(string id, JsonBody<MachineTagRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var machine = await db.Machines().AsTracking().GetMachineAsync(id, cancellationToken);
+        ApplyTag(machine, CheckedTag(body.Value.Value), body.Value.Action);
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
+    }
+
+    private static async Task<IResult> TagMany(JsonBody<MultipleMachineTagRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var request = body.Value;
+        if (request.MachineIds.Count > MaxTaggedMachines)
+        {
+            return DefenderErrors.BatchTooLarge(request.MachineIds.Count, MaxTaggedMachines).ToResult();
+        }
+
+        var tag = CheckedTag(request.Value);
+        var ids = request.MachineIds.Distinct(StringComparer.Ordinal).ToList();
+        var machines = await db.Machines().AsTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        if (ids.FirstOrDefault(i => machines.All(m => m.Id != i)) is { } missing)
+        {
+            return DefenderErrors.ResourceNotFound("Machine", missing).ToResult();
+        }
+
+        machines.ForEach(m => ApplyTag(m, tag, request.Action));
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, machines);
+    }
+
+    private static async Task<IResult> SetDeviceValue(string id, JsonBody<SetDeviceValueRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var machine = await db.Machines().AsTracking().GetMachineAsync(id, cancellationToken);
+        machine.DeviceValue = body.Value.DeviceValue;
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
+    }
+
+    private static string CheckedTag(string tag) => string.IsNullOrWhiteSpace(tag)
+        ? throw new DefenderErrorException(DefenderErrors.InvalidInput("'' for Value; a tag must not be empty"))
+        : tag;
+
+    private static void ApplyTag(Machine machine, string tag, TagAction action)
+    {
+        if (action == TagAction.Add && !machine.MachineTags.Contains(tag))
+        {
+            machine.MachineTags = [.. machine.MachineTags, tag];
+        }
+        else if (action == TagAction.Remove)
+        {
+            machine.MachineTags = [.. machine.MachineTags.Where(t => t != tag)];
+        }
+    }
+}

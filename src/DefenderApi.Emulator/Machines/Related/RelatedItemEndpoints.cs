@@ -1,0 +1,44 @@
+using System.Text.Json;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Throttling;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Machines.Related;
+
+/// <summary>A machine's logon users, software, vulnerabilities, recommendations and missing KBs (INDEX §1.1).</summary>
+public static class RelatedItemEndpoints
+{
+    /// <summary>Maps the sub-collections on the machines group.</summary>
+    /// <param name="machines">The <c>/api/machines</c> group.</param>
+    public static void MapMachineRelatedItems(this RouteGroupBuilder machines)
+    {
+        ArgumentNullException.ThrowIfNull(machines);
+        machines.MapGet("/{id}/logonusers", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) => ListAsync(id, RelatedKind.LogonUsers, "Users", c, db, ct))
+            .RequirePermissions(["User.Read.All"], ["User.Read.All"]);
+        machines.MapGet("/{id}/software", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) => ListAsync(id, RelatedKind.Software, "Software", c, db, ct))
+            .RequirePermissions(["Software.Read.All"], ["Software.Read"]);
+        machines.MapGet("/{id}/vulnerabilities", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) =>
+                ListAsync(id, RelatedKind.Vulnerabilities, "Collection(Analytics.Contracts.PublicAPI.PublicVulnerabilityDto)", c, db, ct))
+            .RequirePermissions(["Vulnerability.Read.All"], ["Vulnerability.Read"])
+            .WithRateLimit(new ApiRateLimit("machines.vulnerabilities", 50, 1500));
+        machines.MapGet("/{id}/recommendations", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) => ListAsync(id, RelatedKind.Recommendations, "Recommendations", c, db, ct))
+            .RequirePermissions(["SecurityRecommendation.Read.All"], ["SecurityRecommendation.Read"]);
+        machines.MapGet("/{id}/getmissingkbs", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) =>
+                ListAsync(id, RelatedKind.MissingKbs, "Collection(microsoft.windowsDefenderATP.api.PublicProductFixDto)", c, db, ct))
+            .RequirePermissions(["Software.Read.All"], []);
+    }
+
+    private static async Task<IResult> ListAsync(string id, RelatedKind kind, string context, HttpContext http, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var machine = await db.Machines().GetMachineAsync(id, cancellationToken);
+        var rows = await db.Set<MachineRelatedItem>()
+            .Where(r => r.MachineId == machine.Id && r.Kind == kind)
+            .OrderBy(r => r.Id)
+            .Select(r => r.Json)
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(json => JsonSerializer.Deserialize<JsonElement>(json)).ToList();
+        return ODataResults.Collection(http.Request, context, items);
+    }
+}
