@@ -1,11 +1,15 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Domains;
+using DefenderApi.Emulator.Files;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Indicators;
+using DefenderApi.Emulator.Ips;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Users;
 
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
 
@@ -29,6 +33,10 @@ app.MapODataMetadata();
 app.MapMachines();
 app.MapIndicators();
 app.MapAlerts();
+app.MapFiles();
+app.MapIps();
+app.MapDomains();
+app.MapUsers();
 
 app.Run();
 

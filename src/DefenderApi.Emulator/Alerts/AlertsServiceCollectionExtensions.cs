@@ -1,4 +1,6 @@
+using DefenderApi.Emulator.Alerts.Demo;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.Alerts;
 
@@ -22,6 +24,7 @@ public static class AlertsServiceCollectionExtensions
         }));
         builder.Services.AddODataQueries();
         builder.Services.AddScoped<AlertReferenceService>();
+        builder.Services.AddSingleton<ITenantSeeder, AlertDemoSeeder>();
         return builder;
     }
 }

@@ -47,10 +47,6 @@ public sealed class UserAccount : ITenantOwned
 
     /// <summary>Whether the user only logs on over the network.</summary>
     public bool IsOnlyNetworkUser { get; set; }
-
-    /// <summary>Devices the user logged on to (user-related machines).</summary>
-    [JsonIgnore]
-    public List<string> MachineIds { get; set; } = [];
 }
 
 internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>

@@ -1,0 +1,44 @@
+using DefenderApi.Emulator.Alerts;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Emulator.Validation;
+
+namespace DefenderApi.Emulator.Ips;
+
+/// <summary><c>/api/ips</c>: related alerts and statistics; an unknown but valid IP is an empty answer (INDEX §1.6).</summary>
+public static class IpEndpoints
+{
+    /// <summary>Maps the IP resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapIps(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ips").WithTags("IPs").WithRateLimit(ApiRateLimit.Default("ips"));
+        group.MapGet("/{ip}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
+        group.MapGet("/{ip}/stats", Stats).RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]);
+        return group;
+    }
+
+    private static async Task<IResult> Alerts(string ip, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        IpAddressValidator.Require(ip);
+        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, e => e.IpAddress == ip, cancellationToken));
+    }
+
+    private static async Task<IResult> Stats(string ip, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        IpAddressValidator.Require(ip);
+        var window = LookBack.Parse(lookBackHours);
+        var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.IpAddress == ip, time.GetUtcNow() - window, cancellationToken);
+        return TypedResults.Ok(new IpStats(ip, seen.Machines, seen.FirstSeen, seen.LastSeen));
+    }
+}
+
+/// <summary>IP statistics (get-ip-statistics.md).</summary>
+/// <param name="IpAddress">The address.</param>
+/// <param name="OrganizationPrevalence">Devices that saw it in the window (0 when unknown).</param>
+/// <param name="OrgFirstSeen">First seen.</param>
+/// <param name="OrgLastSeen">Last seen.</param>
+public sealed record IpStats(string IpAddress, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen);
