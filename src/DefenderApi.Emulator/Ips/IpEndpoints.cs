@@ -23,16 +23,24 @@ public static class IpEndpoints
 
     private static async Task<IResult> Alerts(string ip, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        IpAddressValidator.Require(ip);
+        ip = RequireAddress(ip);
         return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, e => e.IpAddress == ip, cancellationToken));
     }
 
     private static async Task<IResult> Stats(string ip, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        IpAddressValidator.Require(ip);
+        ip = RequireAddress(ip);
         var window = LookBack.Parse(lookBackHours);
         var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.IpAddress == ip, time.GetUtcNow() - window, cancellationToken);
         return TypedResults.Ok(new IpStats(ip, seen.Machines, seen.FirstSeen, seen.LastSeen));
+    }
+
+    // Routing leaves %2F encoded in a segment; "1.2.3.4%2F24" is reported as the CIDR text the caller meant.
+    private static string RequireAddress(string segment)
+    {
+        var ip = Uri.UnescapeDataString(segment);
+        IpAddressValidator.Require(ip);
+        return ip;
     }
 }
 
