@@ -5,6 +5,7 @@ using DefenderApi.Emulator.Domains;
 using DefenderApi.Emulator.Files;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Indicators;
+using DefenderApi.Emulator.Investigations;
 using DefenderApi.Emulator.Ips;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
@@ -19,6 +20,7 @@ builder.AddEmulatorAuth();
 builder.AddMachines();
 builder.AddIndicators();
 builder.AddAlerts();
+builder.AddInvestigations();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapFiles();
 app.MapIps();
 app.MapDomains();
 app.MapUsers();
+app.MapInvestigations();
 
 app.Run();
 

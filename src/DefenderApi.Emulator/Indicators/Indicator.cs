@@ -88,7 +88,7 @@ public sealed class Indicator : ITenantOwned
     [JsonIgnore]
     public Guid TenantId { get; set; }
 
-    /// <summary>The identity: a number, allocated per tenant by <see cref="IndicatorIdSequence"/>.</summary>
+    /// <summary>The identity: a number from the tenant's <c>indicators</c> sequence.</summary>
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The value (normalised: lower-case hashes, punycode domains).</summary>
@@ -167,24 +167,5 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Severity).HasConversion<string>();
         builder.Property(i => i.SourceType).HasConversion<string>();
         builder.HasIndex(i => new { i.TenantId, i.IndicatorType, i.IndicatorValue }).IsUnique();
-    }
-}
-
-/// <summary>The next indicator id of a tenant (ids are numbers, never reused).</summary>
-public sealed class IndicatorIdSequence : ITenantOwned
-{
-    /// <inheritdoc />
-    public Guid TenantId { get; set; }
-
-    /// <summary>The next id to hand out.</summary>
-    public long Next { get; set; } = 1;
-}
-
-internal sealed class IndicatorIdSequenceConfiguration : IEntityTypeConfiguration<IndicatorIdSequence>
-{
-    public void Configure(EntityTypeBuilder<IndicatorIdSequence> builder)
-    {
-        builder.ToTable("IndicatorIdSequences");
-        builder.HasKey(s => s.TenantId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,6 @@ namespace DefenderApi.Emulator.Indicators;
 /// <summary>Submits, imports and deletes indicators; one indicator per (type, value) in a tenant.</summary>
 public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options)
 {
-    private IndicatorIdSequence? _sequence;
-
     private int MaxActive => options.Value.MaxActivePerTenant;
 
     /// <summary>The indicators the caller may see: all with <c>Ti.ReadWrite.All</c>, else its own application's.</summary>
@@ -178,7 +177,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         {
             indicator = new Indicator
             {
-                Id = await NextIdAsync(cancellationToken),
+                Id = await TenantSequences.NextAsync(db, "indicators", 1, cancellationToken),
                 TenantId = db.CurrentTenantId,
                 IndicatorType = request.IndicatorType,
                 IndicatorValue = value,
@@ -205,17 +204,5 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         indicator.LastUpdateTime = now;
         indicator.LastUpdatedBy = caller.Identity;
         return indicator;
-    }
-
-    private async Task<string> NextIdAsync(CancellationToken cancellationToken)
-    {
-        _sequence ??= await db.Set<IndicatorIdSequence>().AsTracking().FirstOrDefaultAsync(cancellationToken);
-        if (_sequence is null)
-        {
-            _sequence = new IndicatorIdSequence { TenantId = db.CurrentTenantId };
-            db.Add(_sequence);
-        }
-
-        return (_sequence.Next++).ToString(CultureInfo.InvariantCulture);
     }
 }
