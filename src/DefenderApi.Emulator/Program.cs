@@ -7,6 +7,9 @@ using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Indicators;
 using DefenderApi.Emulator.Investigations;
 using DefenderApi.Emulator.Ips;
+using DefenderApi.Emulator.Library;
+using DefenderApi.Emulator.LiveResponse;
+using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
@@ -21,6 +24,8 @@ builder.AddMachines();
 builder.AddIndicators();
 builder.AddAlerts();
 builder.AddInvestigations();
+builder.AddMachineActions();
+builder.AddLibrary();
 
 var app = builder.Build();
 
@@ -40,6 +45,9 @@ app.MapIps();
 app.MapDomains();
 app.MapUsers();
 app.MapInvestigations();
+app.MapMachineActionsFeature();
+app.MapLiveResponse();
+app.MapLibrary();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Journal;
+using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,6 +21,7 @@ public static class AdminEndpoints
         group.MapJournal();
         group.MapAppAdmin();
         group.MapDataAdmin();
+        group.MapMachineActionAdmin();
         return group;
     }
 

@@ -1,0 +1,69 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.MachineActions;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Library;
+
+/// <summary><c>/api/libraryfiles</c>: list, upload, delete (INDEX §1.8).</summary>
+public static class LibraryEndpoints
+{
+    private const string EntitySet = "LibraryFiles";
+
+    /// <summary>Maps the library resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapLibrary(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/libraryfiles").WithTags("Library")
+            .RequirePermissions(["Library.Manage"], ["Library.Manage"])
+            .WithRateLimit(ApiRateLimit.Default("libraryfiles"));
+        group.MapGet("", List);
+        group.MapPost("", Upload).DisableAntiforgery();
+        group.MapDelete("/{fileName}", Delete);
+        return group;
+    }
+
+    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
+        ODataResults.Collection(context.Request, EntitySet, await db.Set<LibraryFile>().OrderBy(f => f.FileName).ToListAsync(cancellationToken));
+
+    private static async Task<IResult> Upload(HttpContext context, EmulatorDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var upload = await LibraryUpload.ReadAsync(context.Request, cancellationToken);
+        var file = await db.Set<LibraryFile>().AsTracking().FirstOrDefaultAsync(f => f.FileName == upload.FileName, cancellationToken);
+        if (file is not null && !upload.OverrideIfExists)
+        {
+            throw new DefenderErrorException(DefenderErrors.BadRequest($"Library file {upload.FileName} already exists; send OverrideIfExists=true to replace it."));
+        }
+
+        var now = time.GetUtcNow();
+        if (file is null)
+        {
+            file = new LibraryFile { TenantId = tenant.TenantId!.Value, FileName = upload.FileName, CreationTime = now };
+            db.Add(file);
+        }
+
+        file.Content = upload.Content;
+        file.Sha256 = upload.Sha256;
+        file.IsSigned = upload.IsSigned;
+        file.Description = upload.Description;
+        file.ParametersDescription = upload.ParametersDescription;
+        file.HasParameters = upload.HasParameters;
+        file.CreatedBy = Requestor.Of(context.User);
+        file.LastUpdatedTime = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Entity(context.Request, EntitySet, file);
+    }
+
+    private static async Task<IResult> Delete(string fileName, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var deleted = await db.Set<LibraryFile>().Where(f => f.FileName == fileName).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0
+            ? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Library file", fileName))
+            : TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+
+namespace DefenderApi.Emulator.MachineActions;
+
+/// <summary>The action-creating calls under <c>/api/machines/{id}</c> (INDEX §1.2); each answers 201 with the action.</summary>
+public static partial class MachineActionCommandEndpoints
+{
+    /// <summary>Maps the action calls.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapMachineActionCommands(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/machines/{id}").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
+        group.MapPost("/isolate", Isolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]);
+        group.MapPost("/unisolate", Unisolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]);
+        group.MapPost("/restrictCodeExecution", Restrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]);
+        group.MapPost("/unrestrictCodeExecution", Unrestrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]);
+        group.MapPost("/runAntiVirusScan", Scan).RequirePermissions(["Machine.Scan"], ["Machine.Scan"]);
+        group.MapPost("/collectInvestigationPackage", Collect).RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]);
+        // stop-and-quarantine-file.md lists the read permissions next to Machine.StopAndQuarantine for applications.
+        group.MapPost("/StopAndQuarantineFile", StopAndQuarantine)
+            .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"]);
+        group.MapPost("/offboard", Offboard).RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]);
+        return group;
+    }
+
+    internal static async Task<IResult> CreateAsync(
+        HttpContext context, MachineActionService actions, EmulatorDbContext db, string id, NewMachineAction request) =>
+        ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet,
+            await actions.CreateAsync(db, id, request, context.RequestAborted), StatusCodes.Status201Created);
+
+    private static Task<IResult> Isolate(string id, JsonBody<IsolateRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
+    {
+        var type = body.Value.IsolationType ?? IsolationType.Full;
+        return CreateAsync(context, actions, db, id, new(MachineActionType.Isolate, type.ToString(), body.Value.Comment, Requestor.Of(context.User))
+        {
+            StateCheck = machine => (type == IsolationType.UnManagedDevice) == (machine.OnboardingStatus == "onboarded")
+                ? DefenderErrors.InvalidInput(type == IsolationType.UnManagedDevice
+                    ? $"'UnManagedDevice' for IsolationType; machine {machine.Id} is onboarded (use Full or Selective)"
+                    : $"'{type}' for IsolationType; machine {machine.Id} is not onboarded (use UnManagedDevice)")
+                : null,
+        });
+    }
+
+    private static Task<IResult> Unisolate(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
+        CreateAsync(context, actions, db, id, new(MachineActionType.Unisolate, null, body.Value.Comment, Requestor.Of(context.User))
+        {
+            StateCheck = machine => machine.Isolation == IsolationState.None
+                ? DefenderErrors.BadRequest($"Machine {machine.Id} is not isolated; there is no isolation to release.")
+                : null,
+        });
+
+    private static Task<IResult> Restrict(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
+        CreateAsync(context, actions, db, id, new(MachineActionType.RestrictCodeExecution, null, body.Value.Comment, Requestor.Of(context.User)));
+
+    private static Task<IResult> Unrestrict(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
+        CreateAsync(context, actions, db, id, new(MachineActionType.UnrestrictCodeExecution, null, body.Value.Comment, Requestor.Of(context.User))
+        {
+            StateCheck = machine => machine.CodeExecutionRestricted
+                ? null
+                : DefenderErrors.BadRequest($"Machine {machine.Id} has no app execution restriction to remove."),
+        });
+
+    private static Task<IResult> Scan(string id, JsonBody<AntivirusScanRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
+        CreateAsync(context, actions, db, id, new(MachineActionType.RunAntiVirusScan, body.Value.ScanType.ToString(), body.Value.Comment, Requestor.Of(context.User)));
+
+    private static Task<IResult> Collect(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
+        CreateAsync(context, actions, db, id, new(MachineActionType.CollectInvestigationPackage, null, body.Value.Comment, Requestor.Of(context.User)));
+
+    private static Task<IResult> Offboard(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
+        CreateAsync(context, actions, db, id, new(MachineActionType.Offboard, null, body.Value.Comment, Requestor.Of(context.User)));
+
+    private static Task<IResult> StopAndQuarantine(string id, JsonBody<StopAndQuarantineRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
+    {
+        var sha1 = body.Value.Sha1;
+        if (!Sha1Pattern().IsMatch(sha1))
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidHash(sha1));
+        }
+
+        return CreateAsync(context, actions, db, id, new(MachineActionType.StopAndQuarantineFile, null, body.Value.Comment, Requestor.Of(context.User))
+        {
+            StateCheck = _ => MicrosoftSignedFiles.Sha1.Contains(sha1)
+                ? DefenderErrors.DisallowedOperation($"Stop and quarantine of file {sha1} is not allowed: the file is signed by Microsoft")
+                : null,
+            Configure = action => action.RelatedFileInfo = new RelatedFileInfo { FileIdentifier = sha1.ToLowerInvariant(), FileIdentifierType = "Sha1" },
+        });
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{40}$")]
+    private static partial Regex Sha1Pattern();
+}

@@ -1,0 +1,99 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.MachineActions;
+
+/// <summary><c>/api/machineactions</c>: list (OData), get, cancel, investigation package URI.</summary>
+public static class MachineActionsEndpoints
+{
+    private static readonly string[] CancelPermissions =
+    [
+        "Machine.CollectForensics", "Machine.Isolate", "Machine.RestrictExecution", "Machine.Scan", "Machine.Offboard",
+        "Machine.StopAndQuarantine", "Machine.LiveResponse",
+    ];
+
+    /// <summary>How long a package link works (the page only says "short-lived").</summary>
+    private static readonly TimeSpan PackageLinkLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>Maps the machine action resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapMachineActions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/machineactions").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
+        group.MapGet("", List).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
+        group.MapGet("/{id}", Get).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
+        group.MapPost("/{id}/cancel", Cancel).RequirePermissions(CancelPermissions, CancelPermissions);
+        group.MapGet("/{id}/getPackageUri", GetPackageUri)
+            .RequirePermissions(MachinesEndpoints.ReadApp, ["Machine.CollectForensics"])
+            .WithRateLimit(new ApiRateLimit("machineactions.getPackageUri", 2, 120));
+        app.MapGet("/downloads/{tenantId:guid}/packages/{id}", DownloadPackage).WithTags("Downloads");
+        return group;
+    }
+
+    internal static async Task<MachineAction> GetActionAsync(EmulatorDbContext db, MachineActionLifecycle lifecycle, string id, bool tracking, CancellationToken cancellationToken)
+    {
+        var machineId = await db.Set<MachineAction>().Where(a => a.Id == id).Select(a => a.MachineId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("MachineAction", id));
+        await lifecycle.AdvanceAsync(db, machineId, cancellationToken);
+        var actions = tracking ? db.Set<MachineAction>().AsTracking() : db.Set<MachineAction>().AsNoTracking();
+        return await actions.FirstAsync(a => a.Id == id, cancellationToken);
+    }
+
+    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, MachineActionLifecycle lifecycle, CancellationToken cancellationToken)
+    {
+        await lifecycle.AdvanceAsync(db, null, cancellationToken);
+        return await odata.ListAsync(context, db.Set<MachineAction>(), MachineActionPolicies.List, cancellationToken);
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet, await GetActionAsync(db, lifecycle, id, false, cancellationToken));
+
+    private static async Task<IResult> Cancel(
+        string id, JsonBody<CancelRequest> body, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CancellationToken cancellationToken)
+    {
+        var action = await GetActionAsync(db, lifecycle, id, true, cancellationToken);
+        lifecycle.Cancel(action, Requestor.Of(context.User), body.Value.Comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet, action);
+    }
+
+    private static async Task<IResult> GetPackageUri(
+        string id, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, DownloadLinks links, TenantContext tenant, CancellationToken cancellationToken)
+    {
+        var action = await GetActionAsync(db, lifecycle, id, false, cancellationToken);
+        if (action.Type != MachineActionType.CollectInvestigationPackage)
+        {
+            throw new DefenderErrorException(DefenderErrors.NotFound($"Machine action {id} is a {action.Type} action, not an investigation package collection."));
+        }
+
+        if (action.Status != MachineActionStatus.Succeeded)
+        {
+            throw new DefenderErrorException(DefenderErrors.NotFound($"The investigation package of machine action {id} is not available: the collection is {action.Status}."));
+        }
+
+        var url = links.Create(context.Request, $"/downloads/{tenant.TenantId}/packages/{action.Id}", PackageLinkLifetime);
+        return new ODataValueResult(ODataLinks.Context(context.Request, "Edm.String"), url);
+    }
+
+    private static async Task<IResult> DownloadPackage(
+        Guid tenantId, string id, string? se, string? sig, HttpContext context, DownloadLinks links, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        if (!links.IsValid(context.Request.Path, se, sig))
+        {
+            throw new DefenderErrorException(DefenderErrors.Forbidden("the download link is invalid or has expired"));
+        }
+
+        tenant.TenantId = tenantId;
+        var action = await db.Set<MachineAction>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("MachineAction", id));
+        return TypedResults.File(InvestigationPackage.Build(action), "application/zip", "WDATP_Investigation_Package.zip");
+    }
+}
