@@ -14,6 +14,7 @@ using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Users;
+using DefenderApi.Emulator.Vulnerabilities;
 
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
 
@@ -24,6 +25,7 @@ builder.AddMachines();
 builder.AddIndicators();
 builder.AddAlerts();
 builder.AddInvestigations();
+builder.AddVulnerabilityManagement();
 builder.AddMachineActions();
 builder.AddLibrary();
 
@@ -45,6 +47,7 @@ app.MapIps();
 app.MapDomains();
 app.MapUsers();
 app.MapInvestigations();
+app.MapVulnerabilityManagement();
 app.MapMachineActionsFeature();
 app.MapLiveResponse();
 app.MapLibrary();
