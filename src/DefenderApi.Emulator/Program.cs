@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.DeviceHealth;
 using DefenderApi.Emulator.Domains;
 using DefenderApi.Emulator.Files;
 using DefenderApi.Emulator.Hosting;
@@ -26,6 +27,7 @@ builder.AddIndicators();
 builder.AddAlerts();
 builder.AddInvestigations();
 builder.AddVulnerabilityManagement();
+builder.AddDeviceHealth();
 builder.AddMachineActions();
 builder.AddLibrary();
 
@@ -48,6 +50,7 @@ app.MapDomains();
 app.MapUsers();
 app.MapInvestigations();
 app.MapVulnerabilityManagement();
+app.MapDeviceHealth();
 app.MapMachineActionsFeature();
 app.MapLiveResponse();
 app.MapLibrary();
