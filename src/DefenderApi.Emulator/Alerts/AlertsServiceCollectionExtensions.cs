@@ -25,6 +25,7 @@ public static class AlertsServiceCollectionExtensions
         builder.Services.AddODataQueries();
         builder.Services.AddScoped<AlertReferenceService>();
         builder.Services.AddSingleton<ITenantSeeder, AlertDemoSeeder>();
+        builder.Services.AddAlertDataLoaders();
         return builder;
     }
 }

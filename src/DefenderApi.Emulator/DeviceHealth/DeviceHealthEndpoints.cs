@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
@@ -32,6 +33,8 @@ public static class DeviceHealthEndpoints
     {
         builder.Services.AddODataEntitySet<DeviceAvInfo>(Policy.EntitySet);
         builder.Services.AddSingleton<ITenantSeeder, DeviceHealthDemoSeeder>();
+        builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<DeviceAvInfo>("deviceavinfo", d => d.Id, (info, _) =>
+            string.IsNullOrWhiteSpace(info.MachineId) ? "machineId is missing" : null));
         return builder;
     }
 

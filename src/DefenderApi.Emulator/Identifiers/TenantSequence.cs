@@ -25,9 +25,11 @@ public static class TenantSequences
     /// <param name="db">The store (the caller saves).</param>
     /// <param name="name">The sequence.</param>
     /// <param name="first">The first value of a new sequence.</param>
+    /// <param name="taken">Ids already in use (e.g. loaded through the admin API); they are skipped.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The id as the API writes it.</returns>
-    public static async Task<string> NextAsync(EmulatorDbContext db, string name, long first, CancellationToken cancellationToken)
+    public static async Task<string> NextAsync(
+        EmulatorDbContext db, string name, long first, IQueryable<string> taken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var sequence = db.ChangeTracker.Entries<TenantSequence>().Select(e => e.Entity).FirstOrDefault(s => s.Name == name)
@@ -38,7 +40,14 @@ public static class TenantSequences
             db.Add(sequence);
         }
 
-        return (sequence.Next++).ToString(CultureInfo.InvariantCulture);
+        string id;
+        do
+        {
+            id = (sequence.Next++).ToString(CultureInfo.InvariantCulture);
+        }
+        while (await taken.AnyAsync(t => t == id, cancellationToken));
+
+        return id;
     }
 }
 

@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
@@ -23,6 +24,7 @@ public static class IndicatorEndpoints
             .ValidateOnStart();
         builder.Services.AddScoped<IndicatorService>();
         builder.Services.AddODataEntitySet<Indicator>(IndicatorPolicies.EntitySet);
+        builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Indicator>("indicators", i => i.Id, PrepareLoaded));
         return builder;
     }
 
@@ -50,6 +52,27 @@ public static class IndicatorEndpoints
             .RequirePermissions(ReadWrite, [])
             .WithRateLimit(new ApiRateLimit("indicators.batchDelete", 30, 1500));
         return group;
+    }
+
+    // A loaded indicator keeps its id (digits) and belongs to the application named in createdBy.
+    private static string? PrepareLoaded(Indicator indicator, Guid tenantId)
+    {
+        if (!indicator.Id.All(char.IsAsciiDigit))
+        {
+            return $"id '{indicator.Id}' is not a number";
+        }
+
+        try
+        {
+            indicator.IndicatorValue = IndicatorValueRules.Normalise(indicator.IndicatorType, indicator.IndicatorValue);
+        }
+        catch (DefenderApi.Errors.DefenderErrorException exception)
+        {
+            return exception.Error.Message;
+        }
+
+        indicator.CreatedByApp = indicator.CreatedBy;
+        return null;
     }
 
     private static Task<IResult> List(HttpContext context, IndicatorService indicators, ODataCollectionQuery odata, CancellationToken cancellationToken) =>

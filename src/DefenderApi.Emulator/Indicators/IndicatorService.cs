@@ -177,7 +177,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         {
             indicator = new Indicator
             {
-                Id = await TenantSequences.NextAsync(db, "indicators", 1, cancellationToken),
+                Id = await TenantSequences.NextAsync(db, "indicators", 1, db.Set<Indicator>().Select(i => i.Id), cancellationToken),
                 TenantId = db.CurrentTenantId,
                 IndicatorType = request.IndicatorType,
                 IndicatorValue = value,

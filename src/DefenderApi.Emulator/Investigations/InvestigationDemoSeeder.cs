@@ -56,7 +56,7 @@ internal sealed class InvestigationDemoSeeder(IOptions<EmulatorOptions> options)
             alert.InvestigationState = investigation.State;
         }
 
-        await TenantSequences.NextAsync(db, "investigations", next, cancellationToken);
+        db.Add(new TenantSequence { TenantId = tenantId, Name = "investigations", Next = next });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

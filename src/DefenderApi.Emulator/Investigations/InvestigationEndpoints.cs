@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
@@ -22,6 +23,8 @@ public static class InvestigationEndpoints
         builder.Services.AddScoped<InvestigationService>();
         builder.Services.AddScoped<IAlertCreatedHandler>(services => services.GetRequiredService<InvestigationService>());
         builder.Services.AddSingleton<ITenantSeeder, InvestigationDemoSeeder>();
+        builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Investigation>("investigations", i => i.Id, (investigation, _) =>
+            string.IsNullOrWhiteSpace(investigation.MachineId) ? "machineId is missing" : null));
         return builder;
     }
 

@@ -64,7 +64,7 @@ public sealed class InvestigationService(EmulatorDbContext db, TimeProvider time
         var investigation = new Investigation
         {
             TenantId = db.CurrentTenantId,
-            Id = await TenantSequences.NextAsync(db, "investigations", FirstId, cancellationToken),
+            Id = await TenantSequences.NextAsync(db, "investigations", FirstId, db.Set<Investigation>().Select(i => i.Id), cancellationToken),
             StartTime = time.GetUtcNow(),
             State = InvestigationStates.Running,
             MachineId = machine.Id,
