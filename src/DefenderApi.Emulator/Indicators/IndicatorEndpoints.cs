@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,7 @@ public static class IndicatorEndpoints
             .Validate(o => o.MaxActivePerTenant > 0, "Emulator:Indicators:MaxActivePerTenant must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<IndicatorService>();
+        builder.Services.AddSingleton<ITenantSeeder, IndicatorDemoSeeder>();
         builder.Services.AddODataEntitySet<Indicator>(IndicatorPolicies.EntitySet);
         builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Indicator>("indicators", i => i.Id, PrepareLoaded));
         return builder;
