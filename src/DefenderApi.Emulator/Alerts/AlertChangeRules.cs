@@ -10,7 +10,7 @@ public static class AlertChangeRules
 {
     private static readonly AlertStatus[] Statuses = [AlertStatus.New, AlertStatus.InProgress, AlertStatus.Resolved];
 
-    private static readonly Dictionary<string, AlertClassification> ClassificationNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, AlertClassification> ClassificationNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["TruePositive"] = AlertClassification.TruePositive,
         ["InformationalExpectedActivity"] = AlertClassification.InformationalExpectedActivity,
@@ -86,7 +86,7 @@ public static class AlertChangeRules
     }
 
     private static AlertStatus ParseStatus(string value) =>
-        Statuses.FirstOrDefault(s => s.ToString() == value) is var status && status != AlertStatus.Unknown
+        Statuses.FirstOrDefault(s => s.ToString().Equals(value, StringComparison.OrdinalIgnoreCase)) is var status && status != AlertStatus.Unknown
             ? status
             : throw Invalid(value, "status", Statuses.Select(s => s.ToString()));
 
@@ -97,13 +97,13 @@ public static class AlertChangeRules
 
     private static AlertDetermination ParseDetermination(string value)
     {
-        if (value is "Apt" or "SecurityPersonnel")
+        if (value.Equals("Apt", StringComparison.OrdinalIgnoreCase) || value.Equals("SecurityPersonnel", StringComparison.OrdinalIgnoreCase))
         {
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{value}' for determination; this value was deprecated in August 2022"));
         }
 
-        return Enum.GetNames<AlertDetermination>().Contains(value, StringComparer.Ordinal)
-            ? Enum.Parse<AlertDetermination>(value)
+        return Enum.GetNames<AlertDetermination>().Contains(value, StringComparer.OrdinalIgnoreCase)
+            ? Enum.Parse<AlertDetermination>(value, ignoreCase: true)
             : throw Invalid(value, "determination", Enum.GetNames<AlertDetermination>());
     }
 

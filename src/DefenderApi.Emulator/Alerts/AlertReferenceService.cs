@@ -96,9 +96,9 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
     public static string NewId(DateTimeOffset now) =>
         string.Create(CultureInfo.InvariantCulture, $"da{now.UtcTicks}_{RandomNumberGenerator.GetInt32(int.MaxValue)}");
 
-    private static string Require(string value, string parameter, string[] allowed) => allowed.Contains(value, StringComparer.Ordinal)
-        ? value
-        : throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{value}' for {parameter}; allowed values: {string.Join(", ", allowed)}"));
+    private static string Require(string value, string parameter, string[] allowed) =>
+        allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
+        ?? throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{value}' for {parameter}; allowed values: {string.Join(", ", allowed)}"));
 }
 
 /// <summary>Reacts to an alert created through the API (e.g. by starting an automated investigation).</summary>

@@ -52,6 +52,18 @@ public sealed class AlertWriteTests : IClassFixture<DemoTenantFactory>
         Assert.Equal("InformationalExpectedActivity", alert.GetProperty("classification").GetString());
     }
 
+    [Fact]
+    public async Task Update_EnumValuesInAnotherCase_AreAccepted_AndWrittenInTheDocumentedCase()
+    {
+        var (client, id) = await AlertAsync(5);
+        using var _ = client;
+
+        var alert = await ODataJson.OkAsync(await PatchAsync(client, id, """{"Status":"inprogress","Classification":"truepositive","Determination":"malware"}"""));
+
+        Assert.Equal(("InProgress", "TruePositive", "Malware"),
+            (alert.GetProperty("status").GetString(), alert.GetProperty("classification").GetString(), alert.GetProperty("determination").GetString()));
+    }
+
     [Theory]
     [InlineData("""{"Status":"Closed"}""", "Invalid input 'Closed' for status; allowed values: New, InProgress, Resolved.")]
     [InlineData("""{"Status":"Unknown"}""", "Invalid input 'Unknown' for status; allowed values: New, InProgress, Resolved.")]
