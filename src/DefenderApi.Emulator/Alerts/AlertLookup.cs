@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,5 @@ public static class AlertLookup
     /// <returns>The alert.</returns>
     /// <exception cref="DefenderErrorException">No such alert.</exception>
     public static async Task<Alert> GetAlertAsync(this IQueryable<Alert> alerts, string id, CancellationToken cancellationToken) =>
-        await alerts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-        ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Alert", id));
+        await alerts.FirstOrNotFoundAsync(a => a.Id == id, "Alert", id, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
@@ -51,8 +52,7 @@ public static class InvestigationEndpoints
     // get-investigation-object.md: the id is the investigation id or the id of the alert that triggered it.
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        var investigation = await db.Set<Investigation>().FirstOrDefaultAsync(i => i.Id == id || i.TriggeringAlertId == id, cancellationToken)
-            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Investigation", id));
+        var investigation = await db.Set<Investigation>().FirstOrNotFoundAsync(i => i.Id == id || i.TriggeringAlertId == id, "Investigation", id, cancellationToken);
         return ODataResults.Entity(context.Request, InvestigationPolicies.EntitySet, investigation);
     }
 

@@ -1,4 +1,5 @@
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
@@ -51,12 +52,9 @@ public static class RecommendationEndpoints
     private static async Task<IResult> Vulnerabilities(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
     {
         var recommendation = await FindAsync(db, id, cancellationToken);
-        var all = await db.Set<Vulnerability>().OrderBy(v => v.Id).ToListAsync(cancellationToken);
-        var fixes = recommendation.SoftwareId is { } software ? all.Where(v => v.SoftwareIds.Contains(software)).ToList() : [];
-        return ODataResults.Collection(context.Request, "Vulnerabilities", fixes);
+        return ODataResults.Collection(context.Request, "Vulnerabilities", await TvmInventory.VulnerabilitiesOfAsync(db, recommendation.SoftwareId, cancellationToken));
     }
 
     private static async Task<SecurityRecommendation> FindAsync(EmulatorDbContext db, string id, CancellationToken cancellationToken) =>
-        await db.Set<SecurityRecommendation>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-        ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Recommendation", id));
+        await db.Set<SecurityRecommendation>().FirstOrNotFoundAsync(r => r.Id == id, "Recommendation", id, cancellationToken);
 }

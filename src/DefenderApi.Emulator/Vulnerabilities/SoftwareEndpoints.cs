@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
@@ -34,8 +35,7 @@ public static class SoftwareEndpoints
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The product.</returns>
     public static async Task<SoftwareProduct> FindAsync(EmulatorDbContext db, string id, CancellationToken cancellationToken) =>
-        await db.Set<SoftwareProduct>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
-        ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Software", id));
+        await db.Set<SoftwareProduct>().FirstOrNotFoundAsync(s => s.Id == id, "Software", id, cancellationToken);
 
     private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         odata.ListAsync(context, db.Set<SoftwareProduct>(), TvmPolicies.Software, cancellationToken);
@@ -61,8 +61,7 @@ public static class SoftwareEndpoints
     private static async Task<IResult> Vulnerabilities(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
     {
         var product = await FindAsync(db, id, cancellationToken);
-        var all = await db.Set<Vulnerability>().OrderBy(v => v.Id).ToListAsync(cancellationToken);
-        return ODataResults.Collection(context.Request, "Vulnerabilities", all.Where(v => v.SoftwareIds.Contains(product.Id)).ToList());
+        return ODataResults.Collection(context.Request, "Vulnerabilities", await TvmInventory.VulnerabilitiesOfAsync(db, product.Id, cancellationToken));
     }
 
     private static async Task<IResult> MissingKbs(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)

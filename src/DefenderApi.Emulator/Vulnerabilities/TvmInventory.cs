@@ -37,6 +37,22 @@ public static class TvmInventory
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The vulnerabilities of a product (by id), or none for <see langword="null"/>.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="softwareId">The product.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The CVEs, by id.</returns>
+    public static async Task<List<Vulnerability>> VulnerabilitiesOfAsync(EmulatorDbContext db, string? softwareId, CancellationToken cancellationToken)
+    {
+        if (softwareId is null)
+        {
+            return [];
+        }
+
+        var all = await db.Set<Vulnerability>().OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        return [.. all.Where(v => v.SoftwareIds.Contains(softwareId))];
+    }
+
     /// <summary>Reads the items of one sub-collection across machines, parsed into <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The API shape.</typeparam>
     /// <param name="db">The store.</param>
