@@ -39,6 +39,9 @@ internal static class FunctionArguments
     public static string Ip(IReadOnlyDictionary<string, string> arguments, string name)
     {
         var text = Required(arguments, name);
-        return System.Net.IPAddress.TryParse(text, out _) ? text : throw new DefenderErrorException(DefenderErrors.InvalidIp(text));
+        // IPAddress.TryParse also accepts shorthand such as "10.0.0"; the API expects a full address.
+        var valid = System.Net.IPAddress.TryParse(text, out var address)
+            && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
+        return valid ? text : throw new DefenderErrorException(DefenderErrors.InvalidIp(text));
     }
 }

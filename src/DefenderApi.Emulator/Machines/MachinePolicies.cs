@@ -12,7 +12,7 @@ internal static class MachinePolicies
         EntitySet = EntitySet,
         FilterProperties = ODataPolicy.Properties(
             "computerDnsName", "id", "version", "deviceValue", "aadDeviceId", "machineTags", "lastSeen", "exposureLevel",
-            "onboardingStatus", "lastIpAddress", "healthStatus", "osPlatform", "riskScore", "rbacGroupId"),
+            "onboardingStatus", "lastIpAddress", "healthStatus", "osPlatform", "riskScore", "rbacGroupId", "ipAddresses"),
         StableOrder = m => m.Id,
     };
 }

@@ -43,17 +43,16 @@ public sealed class EmulatorEdmModel(IEnumerable<ODataEntitySetRegistration> reg
             }
         }
 
-        builder.EnableLowerCamelCase();
-        foreach (var type in builder.StructuralTypes)
+        // The JSON names: [JsonPropertyName] where given, else lower camel case (as the serializer writes them).
+        // Applied after the builder's conventions, which would otherwise reset the names.
+        builder.OnModelCreating += model =>
         {
-            foreach (var property in type.Properties)
+            foreach (var property in model.StructuralTypes.SelectMany(t => t.Properties))
             {
-                if (property.PropertyInfo.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name)
-                {
-                    property.Name = name.Name;
-                }
+                property.Name = property.PropertyInfo.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                    ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.PropertyInfo.Name);
             }
-        }
+        };
 
         return builder.GetEdmModel();
     }

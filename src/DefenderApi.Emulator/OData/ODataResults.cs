@@ -108,17 +108,28 @@ public static class ODataResults
 /// <summary>Writes OData JSON with the API's serializer settings (camel case, enums as names).</summary>
 internal static class ODataJson
 {
+    private static JsonSerializerOptions? _options;
+
     public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter, JsonSerializerOptions> write)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var options = _options ??= ApiOptions(context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream()))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream(), new JsonWriterOptions { Encoder = options.Encoder }))
         {
             writer.WriteStartObject();
             write(writer, options);
             writer.WriteEndObject();
         }
+    }
+
+    // The service writes instants in UTC with a Z and URLs unescaped ("+" and "&" as they are).
+    private static JsonSerializerOptions ApiOptions(JsonSerializerOptions http)
+    {
+        var options = new JsonSerializerOptions(http) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        options.Converters.Insert(0, new UtcInstantConverter());
+        options.MakeReadOnly();
+        return options;
     }
 
     public static void WriteEntity<T>(Utf8JsonWriter writer, T entity, JsonSerializerOptions options, IReadOnlySet<string>? select)
@@ -145,4 +156,14 @@ internal static class ODataJson
             }
         }
     }
+}
+
+/// <summary>Writes <see cref="DateTimeOffset"/> as UTC with a <c>Z</c>, e.g. <c>2019-01-02T14:39:38.2262283Z</c>.</summary>
+internal sealed class UtcInstantConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

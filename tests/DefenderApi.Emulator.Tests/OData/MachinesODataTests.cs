@@ -49,6 +49,17 @@ public sealed class MachinesODataTests(DemoTenantFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Filter_LambdaOverIpAddresses_UsesTheJsonNames()
+    {
+        using var client = await factory.CreateApiClientAsync();
+        using var first = await client.GetAsync("/api/machines?$top=1");
+        var ip = (await ODataJson.ValuesAsync(first))[0].GetProperty("lastIpAddress").GetString();
+        using var response = await client.GetAsync($"/api/machines?$filter=ipAddresses/any(a: a/ipAddress eq '{ip}')");
+
+        Assert.Contains(await ODataJson.ValuesAsync(response), m => m.GetProperty("lastIpAddress").GetString() == ip);
+    }
+
+    [Fact]
     public async Task TopSkipOrderByAndCount_PageThroughTheCollection()
     {
         using var client = await factory.CreateApiClientAsync();

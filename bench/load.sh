@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# HTTP load kit: one command from a fresh clone.
+#   bench/load.sh            # full run (about 3 minutes)
+#   DURATION=5 bench/load.sh # shorter runs
+# Builds Release, starts the emulator (SQLite file, 10,000 machines, 100,000 alerts) and the ceiling app, pins the
+# servers and wrk to different cores, warms up, runs wrk with the same settings against both and prints
+# endpoint | requests/s | p50 | p99 | emulator/ceiling. Then start-to-ready times and RSS. Not part of `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+EMU_PORT=5401
+CEIL_PORT=5402
+OUT=${OUT:-$ROOT/bench/results}
+mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
+command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq; }
+
+CORES=$(nproc)
+SERVER_CPUS=0
+LOAD_CPUS=$(( CORES > 1 ? 1 : 0 ))
+pin() { local cpus=$1; shift; if command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi; }
+
+echo "Building Release..."
+dotnet build -c Release src/DefenderApi.Emulator -v q -nologo >/dev/null
+dotnet build -c Release bench/DefenderApi.Ceiling -v q -nologo >/dev/null
+EMU_DLL=src/DefenderApi.Emulator/bin/Release/net10.0/DefenderApi.Emulator.dll
+CEIL_DLL=bench/DefenderApi.Ceiling/bin/Release/net10.0/DefenderApi.Ceiling.dll
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+wait_ready() { # url -> prints ms waited
+  local start; start=$(now_ms)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = "200" ]; do sleep 0.02; done
+  echo $(( $(now_ms) - start ))
+}
+
+start_emulator() { # machines alerts extra-args... -> sets EMU_PID, READY_MS
+  local machines=$1 alerts=$2; shift 2
+  local data; data=$(mktemp -d)
+  local start; start=$(now_ms)
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    pin "$SERVER_CPUS" dotnet "$EMU_DLL" --urls "http://127.0.0.1:$EMU_PORT" --data-dir "$data" \
+      --Emulator:DemoMachines="$machines" --Emulator:DemoAlerts="$alerts" "$@" >"$OUT/emulator.log" 2>&1 &
+  EMU_PID=$!
+  PIDS+=("$EMU_PID")
+  wait_ready "http://127.0.0.1:$EMU_PORT/_emulator/health" >/dev/null
+  READY_MS=$(( $(now_ms) - start ))
+}
+
+stop_emulator() { kill "$EMU_PID" 2>/dev/null || true; wait "$EMU_PID" 2>/dev/null || true; }
+
+# --- start-to-ready ---------------------------------------------------------------------------------------------
+echo "Measuring start-to-ready..."
+start_emulator 1000 0;    READY_1K=$READY_MS;   stop_emulator
+start_emulator 100000 0;  READY_100K=$READY_MS; stop_emulator
+
+# --- load -------------------------------------------------------------------------------------------------------
+echo "Starting the emulator (10,000 machines, 100,000 alerts) and the ceiling app..."
+start_emulator 10000 100000
+READY_LOAD=$READY_MS
+curl -s -X PUT "http://127.0.0.1:$EMU_PORT/_emulator/settings" -H 'content-type: application/json' \
+  -d '{"rateLimits":{"enabled":false}}' >/dev/null
+pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" >"$OUT/ceiling.log" 2>&1 &
+PIDS+=("$!")
+wait_ready "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" >/dev/null
+
+TOKEN=$(curl -s -X POST "http://127.0.0.1:$EMU_PORT/00000000-0000-0000-0000-000000000001/oauth2/v2.0/token" \
+  -d grant_type=client_credentials -d client_id=defender-emulator -d client_secret=emulator-secret \
+  -d scope=https://api.securitycenter.microsoft.com/.default | jq -r .access_token)
+AUTH="Authorization: Bearer $TOKEN"
+MACHINE_ID=$(curl -s -H "$AUTH" "http://127.0.0.1:$EMU_PORT/api/machines?\$top=1" | jq -r '.value[0].id')
+CEIL_ID=$(curl -s "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" | jq -r '.value[0].id')
+
+post_script() { # name json-body -> path of a wrk lua script that POSTs the body (__N__ varies per request)
+  local file="$OUT/$1.lua"
+  cat >"$file" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local template = [[$2]]
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, nil, nil, (template:gsub("__N__", string.format("%040x", counter))))
+end
+LUA
+  echo "$file"
+}
+
+run_wrk() { # label url [lua-script] -> "rps p50 p99"
+  local label=$1 url=$2 script=${3:-}
+  local args=(-t1 -c"$CONNECTIONS" --latency -H "$AUTH")
+  if [ -n "$script" ]; then args+=(-s "$script"); fi
+  pin "$LOAD_CPUS" wrk "${args[@]}" -d2s "$url" >/dev/null 2>&1 || true   # warm-up
+  pin "$LOAD_CPUS" wrk "${args[@]}" -d"${DURATION}s" "$url" >"$OUT/$label.txt" 2>&1 || true
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$OUT/$label.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$OUT/$label.txt")
+  echo "${rps:-0} ${p50:-n/a} ${p99:-n/a}"
+}
+
+E="http://127.0.0.1:$EMU_PORT"
+C="http://127.0.0.1:$CEIL_PORT"
+INDICATOR=$(post_script indicator '{"indicatorValue":"__N__","indicatorType":"FileSha1","action":"Alert","title":"load","description":"load test","severity":"Informational","generateAlert":true}')
+HUNTING=$(post_script hunting '{"Query":"DeviceProcessEvents | where Timestamp > ago(7d) | summarize count() by DeviceName | top 10 by count_"}')
+
+echo "Running wrk: ${DURATION}s per endpoint, ${CONNECTIONS} connections, server on CPU $SERVER_CPUS, wrk on CPU $LOAD_CPUS..."
+read -r C_LIST_RPS C_LIST_P50 C_LIST_P99 <<<"$(run_wrk ceiling-list "$C/api/machines?top=100")"
+read -r C_GET_RPS C_GET_P50 C_GET_P99 <<<"$(run_wrk ceiling-get "$C/api/machines/$CEIL_ID")"
+read -r C_404_RPS C_404_P50 C_404_P99 <<<"$(run_wrk ceiling-404 "$C/api/machines/no-such-machine")"
+
+declare -a ROWS
+row() { # label emulator-result ceiling-rps ceiling-label
+  local label=$1 rps p50 p99; read -r rps p50 p99 <<<"$2"
+  local ratio="n/a"
+  if [ -n "${3:-}" ] && [ "$3" != "0" ]; then ratio=$(awk -v a="$rps" -v b="$3" 'BEGIN { printf "%.2f", a / b }'); fi
+  ROWS+=("$(printf '| %-52s | %10s | %8s | %8s | %6s %s |' "$label" "$rps" "$p50" "$p99" "$ratio" "${4:-}")")
+}
+row 'GET /api/machines?$top=100' "$(run_wrk list "$E/api/machines?\$top=100")" "$C_LIST_RPS" "(list)"
+row "GET /api/machines?\$filter=healthStatus eq 'Active'&\$orderby=lastSeen desc&\$top=100" \
+  "$(run_wrk filter "$E/api/machines?\$filter=healthStatus%20eq%20'Active'&\$orderby=lastSeen%20desc&\$top=100")" "$C_LIST_RPS" "(list)"
+row 'GET /api/machines/{id}' "$(run_wrk get "$E/api/machines/$MACHINE_ID")" "$C_GET_RPS" "(get)"
+row 'GET /api/machines/{unknown} → 404 ResourceNotFound' "$(run_wrk notfound "$E/api/machines/no-such-machine")" "$C_404_RPS" "(404)"
+row "GET /api/machines?\$filter=nope eq 1 → 400 ODataError" "$(run_wrk odataerror "$E/api/machines?\$filter=nope%20eq%201")" "$C_404_RPS" "(404)"
+row 'POST /api/indicators' "$(run_wrk indicator "$E/api/indicators" "$INDICATOR")" "" ""
+row 'POST /api/advancedqueries/run (summarize by DeviceName)' "$(run_wrk hunting "$E/api/advancedqueries/run" "$HUNTING")" "" ""
+
+RSS_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
+
+{
+  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), wrk -t1 -c$CONNECTIONS -d${DURATION}s"
+  echo
+  echo "| endpoint | requests/s | p50 | p99 | emulator/ceiling |"
+  echo "|---|---:|---:|---:|---:|"
+  for r in "${ROWS[@]}"; do echo "$r"; done
+  echo "| ceiling: list / get / 404 | $C_LIST_RPS / $C_GET_RPS / $C_404_RPS | $C_LIST_P50 / $C_GET_P50 / $C_404_P50 | $C_LIST_P99 / $C_GET_P99 / $C_404_P99 | 1.00 |"
+  echo
+  echo "| measure | value |"
+  echo "|---|---:|"
+  echo "| start to ready, 1,000 machines (SQLite file) | ${READY_1K} ms |"
+  echo "| start to ready, 100,000 machines (SQLite file) | ${READY_100K} ms |"
+  echo "| start to ready, 10,000 machines + 100,000 alerts | ${READY_LOAD} ms |"
+  echo "| RSS after load (10,000 machines + 100,000 alerts) | $(( RSS_KB / 1024 )) MB |"
+} | tee "$OUT/summary.md"

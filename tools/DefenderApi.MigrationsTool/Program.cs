@@ -1,0 +1,55 @@
+// Regenerates the emulator's EF Core migration from the current model. The dotnet-ef tool is not on the package
+// feed here, so this drives EF's design-time scaffolder directly. Until the first release the schema has a single
+// "Initial" migration that is rewritten; after it, pass a new name to add a migration instead.
+//
+//   dotnet run --project tools/DefenderApi.MigrationsTool -- [MigrationName]
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Migrations.Design;
+using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
+using Microsoft.Extensions.DependencyInjection;
+
+var name = args.Length > 0 ? args[0] : "Initial";
+var root = FindRepositoryRoot();
+var projectDir = Path.Combine(root, "src", "DefenderApi.Emulator");
+var migrationsDir = Path.Combine(projectDir, "Persistence", "Migrations");
+
+if (name == "Initial" && Directory.Exists(migrationsDir))
+{
+    foreach (var file in Directory.GetFiles(migrationsDir, "*.cs"))
+    {
+        File.Delete(file);
+    }
+}
+
+var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options;
+using var db = new EmulatorDbContext(options, new TenantContext());
+
+var services = new ServiceCollection();
+services.AddEntityFrameworkDesignTimeServices();
+services.AddDbContextDesignTimeServices(db);
+#pragma warning disable EF1001 // The SQLite provider's design-time services are the supported way to scaffold for it.
+new SqliteDesignTimeServices().ConfigureDesignTimeServices(services);
+#pragma warning restore EF1001
+using var provider = services.BuildServiceProvider();
+
+var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
+var migration = scaffolder.ScaffoldMigration(name, "DefenderApi.Emulator", "Persistence.Migrations", "C#");
+var files = scaffolder.Save(projectDir, migration, migrationsDir);
+Console.WriteLine($"Wrote {files.MigrationFile}");
+Console.WriteLine($"Wrote {files.SnapshotFile}");
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "DefenderApi.slnx")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository.");
+}
