@@ -36,6 +36,7 @@ public static class AlertEndpoints
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
             .WithRateLimit(new ApiRateLimit("alerts.createByReference", 15, null));
         group.MapAlertRelatedEntities();
+        app.MapMachineAlerts();
         return group;
     }
 

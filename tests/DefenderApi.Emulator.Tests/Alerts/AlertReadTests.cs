@@ -146,3 +146,42 @@ public sealed class AlertReadTests : IClassFixture<DemoTenantFactory>
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
+
+public sealed class MachineAlertTests : IClassFixture<DemoTenantFactory>
+{
+    private readonly DemoTenantFactory _factory;
+
+    public MachineAlertTests(DemoTenantFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task MachineAlerts_AreTheAlertsOfThatMachine_AndCountHonoursTheFilter()
+    {
+        using var client = await _factory.CreateApiClientAsync();
+        var machineId = (await DemoAlerts.WithEvidenceAsync(client, 1))[0].GetProperty("machineId").GetString();
+
+        var alerts = await ODataJson.ValuesAsync(await client.GetAsync($"/api/machines/{machineId}/alerts"));
+        using var count = await client.GetAsync($"/api/machines/{machineId}/alerts/$count?$filter=status ne 'Resolved'");
+
+        Assert.NotEmpty(alerts);
+        Assert.All(alerts, a => Assert.Equal(machineId, a.GetProperty("machineId").GetString()));
+        Assert.Equal(HttpStatusCode.OK, count.StatusCode);
+        Assert.Equal(alerts.Count(a => a.GetProperty("status").GetString() != "Resolved").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await count.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MachineAlerts_OfAnUnknownMachine_Return404_ResourceNotFound()
+    {
+        using var client = await _factory.CreateApiClientAsync();
+
+        await ErrorAssert.IsErrorAsync(await client.GetAsync("/api/machines/nope/alerts"), HttpStatusCode.NotFound, "ResourceNotFound", "Machine nope was not found");
+    }
+
+    [Fact]
+    public async Task MachineAlerts_WithoutAlertRead_Returns403_Forbidden()
+    {
+        using var client = await _factory.CreateApiClientWithRolesAsync("Machine.Read.All");
+
+        await ErrorAssert.IsErrorAsync(await client.GetAsync("/api/machines/nope/alerts"), HttpStatusCode.Forbidden, "Forbidden");
+    }
+}
