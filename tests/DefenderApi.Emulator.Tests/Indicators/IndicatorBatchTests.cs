@@ -44,6 +44,9 @@ public sealed class IndicatorBatchTests : IClassFixture<EmulatorFactory>
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "MaximumBatchSizeExceeded",
             "Maximum batch size exceeded. Received: 501, allowed: 500.");
+        Assert.Equal(
+            """{"error":{"code":"MaximumBatchSizeExceeded","message":"Maximum batch size exceeded. Received: 501, allowed: 500.","target":"<target>"}}""",
+            await ErrorAssert.GoldenAsync(response));
     }
 
     [Fact]
