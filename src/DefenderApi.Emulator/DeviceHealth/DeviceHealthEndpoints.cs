@@ -38,14 +38,17 @@ public static class DeviceHealthEndpoints
         return builder;
     }
 
-    /// <summary>Maps the device health call.</summary>
+    /// <summary>Maps the device health calls (JSON and files).</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The endpoint.</returns>
-    public static RouteHandlerBuilder MapDeviceHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/deviceavinfo", List).WithTags("DeviceHealth")
+    public static RouteHandlerBuilder MapDeviceHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapAvHealthExport();
+        return app.MapGet("/api/deviceavinfo", List).WithTags("DeviceHealth")
             .RequirePermissions(["Machine.Read.All"], ["Machine.Read"])
             .RequireFeature(TenantFeatures.DeviceHealthReporting)
             .WithRateLimit(new ApiRateLimit("deviceavinfo", 30, 1000));
+    }
 
     private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         odata.ListAsync(context, db.Set<DeviceAvInfo>(), Policy, cancellationToken);
