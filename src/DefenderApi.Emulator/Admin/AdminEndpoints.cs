@@ -20,6 +20,8 @@ public static class AdminEndpoints
         group.MapGet("/info", Info);
         group.MapJournal();
         group.MapAppAdmin();
+        group.MapTenantAdmin();
+        group.MapUserAdmin();
         group.MapDataAdmin();
         group.MapMachineActionAdmin();
         return group;

@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Binding;
@@ -20,11 +21,7 @@ public static class AppAdminEndpoints
     private static async Task<Created<AppRegistrationView>> RegisterApp(
         string tenantId, JsonBody<AppRegistrationRequest> body, TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(tenantId, out var id) || !tenants.Contains(id))
-        {
-            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
-        }
-
+        var id = tenants.Require(tenantId);
         var request = body.Value;
         if (string.IsNullOrWhiteSpace(request.ClientId))
         {
@@ -41,8 +38,10 @@ public static class AppAdminEndpoints
 
         app.ClientSecret = request.ClientSecret;
         app.Roles = [.. request.Roles ?? []];
+        app.DelegatedScopes = [.. request.DelegatedScopes ?? ApiPermissions.AllDelegated];
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/_emulator/tenants/{id}/apps/{app.ClientId}", new AppRegistrationView(id, app.ClientId, app.Roles));
+        return TypedResults.Created(
+            $"/_emulator/tenants/{id}/apps/{app.ClientId}", new AppRegistrationView(id, app.ClientId, app.Roles, app.DelegatedScopes));
     }
 }
 
@@ -60,7 +59,11 @@ public sealed record AppRegistrationRequest
     /// <summary>Application roles; any name is accepted.</summary>
     [JsonPropertyName("roles")]
     public IReadOnlyList<string>? Roles { get; init; }
+
+    /// <summary>Delegated permissions the app is consented for; absent means every delegated permission.</summary>
+    [JsonPropertyName("delegatedScopes")]
+    public IReadOnlyList<string>? DelegatedScopes { get; init; }
 }
 
 /// <summary>A registered app, without its secret.</summary>
-public sealed record AppRegistrationView(Guid TenantId, string ClientId, IReadOnlyList<string> Roles);
+public sealed record AppRegistrationView(Guid TenantId, string ClientId, IReadOnlyList<string> Roles, IReadOnlyList<string> DelegatedScopes);

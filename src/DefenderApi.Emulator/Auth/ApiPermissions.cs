@@ -13,4 +13,14 @@ public static class ApiPermissions
         "Ti.Read.All", "Ti.ReadWrite", "Ti.ReadWrite.All", "URL.Read.All", "User.Read.All", "Vulnerability.Read.All",
         "RemediationTasks.Read.All", "AdvancedHunting.Read.All", "Incident.Read.All", "Incident.ReadWrite.All",
     ];
+
+    /// <summary>Every delegated permission the API pages list; apps are consented for all of them by default.</summary>
+    public static IReadOnlyList<string> AllDelegated { get; } =
+    [
+        "AdvancedQuery.Read", "Alert.Read", "Alert.ReadWrite", "File.Read.All", "Ip.Read.All", "Library.Manage",
+        "Machine.CollectForensics", "Machine.Isolate", "Machine.LiveResponse", "Machine.Offboard", "Machine.Read",
+        "Machine.ReadWrite", "Machine.RestrictExecution", "Machine.Scan", "Machine.StopAndQuarantine", "Score.Read",
+        "SecurityRecommendation.Read", "Software.Read", "Ti.ReadWrite", "URL.Read.All", "User.Read.All",
+        "Vulnerability.Read", "AdvancedHunting.Read", "Incident.Read", "Incident.ReadWrite",
+    ];
 }

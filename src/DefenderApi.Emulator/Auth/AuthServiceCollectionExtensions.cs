@@ -19,7 +19,12 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<TokenIssuer>();
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddScoped<TokenRequestHandler>();
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<CallerAccess>();
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromHours(1), "Emulator:Auth:ClockSkew must be between 00:00:00 and 01:00:00.")
+            .ValidateOnStart();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddAuthorization();

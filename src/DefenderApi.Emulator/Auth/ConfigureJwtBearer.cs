@@ -37,11 +37,17 @@ internal sealed class ConfigureJwtBearer(SigningKeyStore keys, TenantDirectory t
         {
             OnAuthenticationFailed = context =>
             {
-                context.HttpContext.Items[typeof(UnauthorizedReason)] = UnauthorizedReason.From(context.Exception);
+                context.HttpContext.Items[typeof(UnauthorizedReason)] = UnauthorizedReason.From(context.Exception, BearerToken(context.Request));
                 return Task.CompletedTask;
             },
             OnChallenge = UnauthorizedReason.WriteChallengeAsync,
         };
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
     private string ValidateIssuer(string issuer, SecurityToken token)

@@ -25,9 +25,29 @@ public sealed record EntraError(int Status, string Error, int Code, string Descr
     public static EntraError InvalidSecret(string clientId) =>
         new(401, "invalid_client", 7000215, $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.");
 
+    /// <summary>Client credentials without a secret (AADSTS7000218).</summary>
+    public static EntraError MissingClientSecret() =>
+        new(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+
     /// <summary>Bad v2 scope (AADSTS70011).</summary>
     public static EntraError InvalidScope(string? scope) =>
         new(400, "invalid_scope", 70011, $"The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid: '{scope}'.");
+
+    /// <summary>Named scopes in a client-credentials request (AADSTS1002012).</summary>
+    public static EntraError ClientCredentialsNeedDefaultScope(string? scope) =>
+        new(400, "invalid_scope", 1002012, $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+
+    /// <summary>Wrong user name or password (AADSTS50126).</summary>
+    public static EntraError InvalidCredentials() =>
+        new(400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password.");
+
+    /// <summary>Unknown user (AADSTS50034).</summary>
+    public static EntraError UnknownUser(string username, string tenant) =>
+        new(400, "invalid_grant", 50034, $"The user account {username} does not exist in the {tenant} directory. To sign into this application, the account must be added to the directory.");
+
+    /// <summary>Delegated permissions the app is not consented for (AADSTS65001).</summary>
+    public static EntraError ConsentRequired(string clientId) =>
+        new(400, "invalid_grant", 65001, $"The user or administrator has not consented to use the application with ID '{clientId}' named '{clientId}'. Send an interactive authorization request for this user and resource.");
 
     /// <summary>Unknown v1 resource (AADSTS500011).</summary>
     public static EntraError InvalidResource(string? resource, string tenant) =>

@@ -11,22 +11,44 @@ public static class MdeResources
         "https://api.security.microsoft.com",
     ];
 
-    /// <summary>Finds the resource a v2 scope names (<c>https://api.securitycenter.microsoft.com/.default</c>).</summary>
+    /// <summary>
+    /// Reads a v2 <c>scope</c>: <c>https://api.securitycenter.microsoft.com/.default</c>, or delegated permissions of
+    /// one resource (<c>https://api.securitycenter.microsoft.com/Machine.Read</c>). OpenID scopes are ignored.
+    /// </summary>
     /// <param name="scope">The requested scope string (space-separated scopes).</param>
-    /// <returns>The resource, or <see langword="null"/> when no scope names a known resource.</returns>
-    public static string? FromScope(string? scope)
+    /// <returns>The resource and scopes, or <see langword="null"/> when the scope names no known resource or several.</returns>
+    public static RequestedResource? ParseScope(string? scope)
     {
+        string? resource = null;
+        List<string>? names = null;
+        var isDefault = false;
         foreach (var item in (scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var resource = item.EndsWith("/.default", StringComparison.OrdinalIgnoreCase) ? item[..^"/.default".Length] : null;
-            if (resource is not null && FromResource(resource) is { } known)
+            if (OpenIdScopes.Contains(item))
             {
-                return known;
+                continue;
+            }
+
+            var slash = item.LastIndexOf('/');
+            var known = slash > 0 ? FromResource(item[..slash]) : null;
+            if (known is null || (resource is not null && resource != known))
+            {
+                return null;
+            }
+
+            resource = known;
+            var name = item[(slash + 1)..];
+            isDefault |= name == ".default";
+            if (name != ".default")
+            {
+                (names ??= []).Add(name);
             }
         }
 
-        return null;
+        return resource is null || (isDefault && names is not null) ? null : new RequestedResource(resource, isDefault ? null : names);
     }
+
+    private static readonly HashSet<string> OpenIdScopes = new(StringComparer.OrdinalIgnoreCase) { "openid", "profile", "offline_access", "email" };
 
     /// <summary>Normalizes a v1 resource (trailing slash tolerated).</summary>
     /// <param name="resource">The requested resource.</param>
@@ -34,3 +56,8 @@ public static class MdeResources
     public static string? FromResource(string? resource) =>
         All.FirstOrDefault(r => string.Equals(r, resource?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>What a token request asks for.</summary>
+/// <param name="Resource">The MDE resource (the token's <c>aud</c>).</param>
+/// <param name="Scopes">Named delegated permissions, or <see langword="null"/> for <c>.default</c> / a v1 <c>resource</c>.</param>
+public sealed record RequestedResource(string Resource, IReadOnlyList<string>? Scopes);

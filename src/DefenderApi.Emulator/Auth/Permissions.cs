@@ -13,8 +13,16 @@ namespace DefenderApi.Emulator.Auth;
 /// <param name="Delegated">Delegated permissions, e.g. <c>Machine.Read</c>.</param>
 public sealed record PermissionRequirement(IReadOnlyList<string> Application, IReadOnlyList<string> Delegated) : IAuthorizationRequirement
 {
-    /// <summary>The permission list as written in messages.</summary>
-    public string Describe() => string.Join(", ", Application.Concat(Delegated));
+    /// <summary>Why a token lacking the permission is refused, in the terms of its kind (app roles or user scopes).</summary>
+    /// <param name="delegated">Whether the token is a user token (<c>scp</c>).</param>
+    /// <returns>The reason.</returns>
+    public string Describe(bool delegated) => (delegated, delegated ? Delegated.Count : Application.Count) switch
+    {
+        (true, 0) => "this action accepts no delegated permission; call it with an application token",
+        (false, 0) => "this action accepts no application permission; call it with a user token",
+        (true, _) => $"the token's scopes (scp) include none of the delegated permissions this action requires: {string.Join(", ", Delegated)}",
+        _ => $"the application's roles include none of the permissions this action requires: {string.Join(", ", Application)}",
+    };
 }
 
 /// <summary>Grants a <see cref="PermissionRequirement"/> when the token holds one of its permissions.</summary>
@@ -48,7 +56,7 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
             var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().FirstOrDefault();
             return ErrorWriter.WriteAsync(context, DefenderErrors.Forbidden(missing is null
                 ? "valid token but insufficient permission for the action"
-                : $"the token has none of the permissions this action requires: {missing.Describe()}"));
+                : missing.Describe(delegated: context.User.FindFirst("scp") is not null)));
         }
 
         return _default.HandleAsync(next, context, policy, authorizeResult);

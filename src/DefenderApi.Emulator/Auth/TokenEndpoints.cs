@@ -1,6 +1,4 @@
-using DefenderApi.Emulator.Persistence;
-using DefenderApi.Emulator.Tenancy;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DefenderApi.Emulator.Auth;
 
@@ -18,15 +16,20 @@ public static class TokenEndpoints
         group.MapGet("/discovery/v2.0/keys", Keys);
         group.MapGet("/discovery/keys", Keys);
         group.MapGet("/v2.0/.well-known/openid-configuration", OpenIdConfiguration);
-        group.MapGet("/.well-known/openid-configuration", OpenIdConfiguration);
+        group.MapGet("/.well-known/openid-configuration", OpenIdConfigurationV1);
+        group.MapGet("/discovery/instance", InstanceDiscovery);
         return group;
     }
 
     private static Task IssueV2(string tenantId, HttpContext context, TokenRequestHandler handler) =>
-        handler.HandleAsync(context, tenantId, form => MdeResources.FromScope(form["scope"]), form => EntraError.InvalidScope(form["scope"]));
+        handler.HandleAsync(context, tenantId, form => MdeResources.ParseScope(form["scope"]), form => EntraError.InvalidScope(form["scope"]));
 
     private static Task IssueV1(string tenantId, HttpContext context, TokenRequestHandler handler) =>
-        handler.HandleAsync(context, tenantId, form => MdeResources.FromResource(form["resource"]), form => EntraError.InvalidResource(form["resource"], tenantId));
+        handler.HandleAsync(
+            context,
+            tenantId,
+            form => MdeResources.FromResource(form["resource"]) is { } resource ? new RequestedResource(resource, null) : null,
+            form => EntraError.InvalidResource(form["resource"], tenantId));
 
     private static IResult Keys(SigningKeyStore keys) => Results.Json(new
     {
@@ -35,6 +38,36 @@ public static class TokenEndpoints
             new { kty = "RSA", use = "sig", kid = keys.KeyId, n = keys.Modulus, e = keys.Exponent, alg = "RS256" },
         },
     });
+
+    // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off.
+    private static IResult InstanceDiscovery(HttpContext context, [FromQuery(Name = "authorization_endpoint")] string? authorizationEndpoint)
+    {
+        var host = Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : context.Request.Host.Value ?? "localhost";
+        var tenant = uri?.Segments.Skip(1).FirstOrDefault()?.TrimEnd('/') ?? "common";
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["tenant_discovery_endpoint"] = $"https://{host}/{tenant}/v2.0/.well-known/openid-configuration",
+            ["api-version"] = "1.1",
+            ["metadata"] = new[] { new Dictionary<string, object> { ["preferred_network"] = host, ["preferred_cache"] = host, ["aliases"] = new[] { host } } },
+        });
+    }
+
+    private static IResult OpenIdConfigurationV1(string tenantId, HttpContext context)
+    {
+        var root = $"{context.Request.Scheme}://{context.Request.Host}/{tenantId}";
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["token_endpoint"] = $"{root}/oauth2/token",
+            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
+            ["jwks_uri"] = $"{root}/discovery/keys",
+            ["issuer"] = Guid.TryParse(tenantId, out var id) ? TokenIssuer.IssuerFor(id) : $"https://sts.windows.net/{tenantId}/",
+            ["authorization_endpoint"] = $"{root}/oauth2/authorize",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["response_types_supported"] = new[] { "code", "id_token", "code id_token", "token id_token", "token" },
+            ["subject_types_supported"] = new[] { "pairwise" },
+            ["cloud_instance_name"] = "microsoftonline.com",
+        });
+    }
 
     private static IResult OpenIdConfiguration(string tenantId, HttpContext context)
     {
@@ -57,86 +90,5 @@ public static class TokenEndpoints
             ["tenant_region_scope"] = "EU",
             ["cloud_instance_name"] = "microsoftonline.com",
         });
-    }
-}
-
-/// <summary>Validates a token request and answers with a token or an Entra error.</summary>
-public sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbContext db, TenantContext tenantContext, TokenIssuer issuer, TimeProvider time)
-{
-    /// <summary>Handles a client-credentials request.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <param name="tenant">The tenant path segment.</param>
-    /// <param name="resourceOf">Reads the requested MDE resource from the form.</param>
-    /// <param name="invalidResource">The error for an unknown resource.</param>
-    /// <returns>A task.</returns>
-    public async Task HandleAsync(
-        HttpContext context,
-        string tenant,
-        Func<IFormCollection, string?> resourceOf,
-        Func<IFormCollection, EntraError> invalidResource)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(resourceOf);
-        ArgumentNullException.ThrowIfNull(invalidResource);
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
-        var (result, error) = await TryIssueAsync(tenant, form, resourceOf, invalidResource, context.RequestAborted);
-        if (error is not null)
-        {
-            await error.WriteAsync(context, time);
-            return;
-        }
-
-        await context.Response.WriteAsJsonAsync(result!, AuthJsonContext.Default.TokenResponse, cancellationToken: context.RequestAborted);
-    }
-
-    private async Task<(TokenResponse? Token, EntraError? Error)> TryIssueAsync(
-        string tenant,
-        IFormCollection form,
-        Func<IFormCollection, string?> resourceOf,
-        Func<IFormCollection, EntraError> invalidResource,
-        CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(tenant, out var tenantId) || !tenants.Contains(tenantId))
-        {
-            return (null, EntraError.UnknownTenant(tenant));
-        }
-
-        string? grantType = form["grant_type"];
-        if (string.IsNullOrEmpty(grantType))
-        {
-            return (null, EntraError.MissingParameter("grant_type"));
-        }
-
-        if (grantType != "client_credentials")
-        {
-            return (null, EntraError.UnsupportedGrant(grantType));
-        }
-
-        string? clientId = form["client_id"];
-        if (string.IsNullOrEmpty(clientId))
-        {
-            return (null, EntraError.MissingParameter("client_id"));
-        }
-
-        tenantContext.TenantId = tenantId;
-        var app = await db.Apps.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
-        if (app is null)
-        {
-            return (null, EntraError.UnknownClient(clientId, tenant));
-        }
-
-        if (!string.Equals(app.ClientSecret, form["client_secret"], StringComparison.Ordinal))
-        {
-            return (null, EntraError.InvalidSecret(clientId));
-        }
-
-        if (resourceOf(form) is not { } audience)
-        {
-            return (null, invalidResource(form));
-        }
-
-        var token = issuer.IssueAppToken(tenantId, clientId, audience, app.Roles);
-        var seconds = (int)TokenIssuer.Lifetime.TotalSeconds;
-        return (new TokenResponse("Bearer", seconds, seconds, token), null);
     }
 }

@@ -52,6 +52,37 @@ public sealed class TokenIssuer(SigningKeyStore keys, TimeProvider time)
         return Issue(tenantId, audience, claims);
     }
 
+    /// <summary>Issues a delegated (user) token: <c>scp</c>, <c>oid</c>, <c>upn</c>, <c>name</c>, no <c>roles</c>.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="clientId">The application the user signed in to.</param>
+    /// <param name="audience">The MDE resource.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="scopes">The consented delegated permissions.</param>
+    /// <param name="clientAuthenticated">Whether the app authenticated with its secret (<c>appidacr</c> 1) or is public (0).</param>
+    /// <returns>The signed JWT.</returns>
+    public string IssueUserToken(
+        Guid tenantId, string clientId, string audience, Tenancy.EmulatorUser user, IReadOnlyCollection<string> scopes, bool clientAuthenticated)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var claims = new Dictionary<string, object>
+        {
+            ["acr"] = "1",
+            ["amr"] = new[] { "pwd" },
+            ["appid"] = clientId,
+            ["appidacr"] = clientAuthenticated ? "1" : "0",
+            ["name"] = user.DisplayName,
+            ["oid"] = user.ObjectId.ToString(),
+            ["scp"] = string.Join(' ', scopes),
+            ["sub"] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.ObjectId}/{clientId}"))),
+            ["tid"] = tenantId.ToString(),
+            ["unique_name"] = user.Upn,
+            ["upn"] = user.Upn,
+            ["ver"] = "1.0",
+        };
+        return Issue(tenantId, audience, claims);
+    }
+
     /// <summary>Signs a token with the standard time and issuer claims added.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="audience">The MDE resource.</param>

@@ -1,7 +1,6 @@
 using System.Text;
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Library;
 
@@ -26,10 +25,8 @@ internal sealed class LibraryFileLoader : JsonDataLoader<LibraryFile>
         }
     }
 
-    protected override async Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<LibraryFile>> items, CancellationToken cancellationToken)
+    protected override Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<LibraryFile>> items, CancellationToken cancellationToken)
     {
-        var names = items.Select(i => i.Item.FileName).ToList();
-        var existing = await db.Set<LibraryFile>().AsTracking().Where(f => names.Contains(f.FileName)).ToListAsync(cancellationToken);
         foreach (var (_, file, json) in items)
         {
             file.TenantId = tenantId;
@@ -37,17 +34,8 @@ internal sealed class LibraryFileLoader : JsonDataLoader<LibraryFile>
             var upload = new LibraryUpload(file.FileName, file.Content, null, string.Empty, false, true);
             file.Sha256 = string.IsNullOrEmpty(file.Sha256) ? upload.Sha256 : file.Sha256;
             file.IsSigned = upload.IsSigned;
-            var current = existing.FirstOrDefault(f => string.Equals(f.FileName, file.FileName, StringComparison.OrdinalIgnoreCase));
-            if (current is null)
-            {
-                db.Add(file);
-                existing.Add(file);
-            }
-            else
-            {
-                file.FileName = current.FileName;
-                db.Entry(current).CurrentValues.SetValues(file);
-            }
         }
+
+        return UpsertAsync(db, items.Select(i => i.Item), f => f.FileName, StringComparer.OrdinalIgnoreCase, null, cancellationToken);
     }
 }

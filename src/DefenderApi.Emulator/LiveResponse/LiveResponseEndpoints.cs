@@ -69,17 +69,9 @@ public static class LiveResponseEndpoints
         return new ODataValueResult(ODataLinks.Context(context.Request, "Edm.String"), url);
     }
 
-    private static async Task<IResult> Download(
-        Guid tenantId, string id, int index, string? se, string? sig, HttpContext context, DownloadLinks links, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Download(Guid tenantId, string id, int index, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!links.IsValid(context.Request.Path, se, sig))
-        {
-            throw new DefenderErrorException(DefenderErrors.Forbidden("the download link is invalid or has expired"));
-        }
-
-        tenant.TenantId = tenantId;
-        var action = await db.Set<MachineAction>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("MachineAction", id));
+        var action = await ActionDownloads.OpenAsync(context, tenantId, id, cancellationToken);
         var command = FindCommand(action, index).Command;
         if (command.Type == LiveResponseCommandType.GetFile)
         {

@@ -1,3 +1,7 @@
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -37,4 +41,30 @@ public sealed class DownloadLinks(TimeProvider time)
 
     private string Sign(string path, long expiry) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{path}\n{expiry}")));
+}
+
+/// <summary>Opens the machine action a signed download link points at.</summary>
+public static class ActionDownloads
+{
+    /// <summary>Checks the link's signature and expiry, scopes the store to its tenant, and loads the action.</summary>
+    /// <param name="context">The exchange (path and <c>se</c>/<c>sig</c> query).</param>
+    /// <param name="tenantId">The tenant in the path.</param>
+    /// <param name="actionId">The action in the path.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The action.</returns>
+    /// <exception cref="DefenderErrorException">403 Forbidden for a bad or expired link; 404 for a missing action.</exception>
+    public static async Task<MachineAction> OpenAsync(HttpContext context, Guid tenantId, string actionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.RequestServices;
+        var query = context.Request.Query;
+        if (!services.GetRequiredService<DownloadLinks>().IsValid(context.Request.Path, query["se"], query["sig"]))
+        {
+            throw new DefenderErrorException(DefenderErrors.Forbidden("the download link is invalid or has expired"));
+        }
+
+        services.GetRequiredService<TenantContext>().TenantId = tenantId;
+        return await services.GetRequiredService<EmulatorDbContext>().Set<MachineAction>().FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken)
+            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("MachineAction", actionId));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
@@ -22,18 +23,13 @@ public static class MachineActionAdminEndpoints
         string tenantId, string id, JsonBody<CompleteActionRequest> body, HttpContext context, TenantDirectory tenants, TenantContext tenant,
         EmulatorDbContext db, MachineActionLifecycle lifecycle, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(tenantId, out var tenantGuid) || !tenants.Contains(tenantGuid))
-        {
-            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
-        }
-
+        AdminTenant.Enter(tenantId, tenants, tenant);
         var status = body.Value.Status;
         if (status is MachineActionStatus.Pending or MachineActionStatus.InProgress)
         {
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{status}' for status; expected Succeeded, Failed, TimeOut or Cancelled"));
         }
 
-        tenant.TenantId = tenantGuid;
         var action = await MachineActionsEndpoints.GetActionAsync(db, lifecycle, id, true, cancellationToken);
         var machine = await db.Machines().AsTracking().FirstOrDefaultAsync(m => m.Id == action.MachineId, cancellationToken);
         lifecycle.Complete(action, machine, status);

@@ -1,6 +1,5 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.MachineActions;
 
@@ -17,24 +16,17 @@ internal sealed class MachineActionLoader : JsonDataLoader<MachineAction>
         : string.IsNullOrWhiteSpace(item.MachineId) ? "machineId is missing"
         : null;
 
-    protected override async Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<MachineAction>> items, CancellationToken cancellationToken)
+    protected override Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<MachineAction>> items, CancellationToken cancellationToken)
     {
-        var ids = items.Select(i => i.Item.Id).ToList();
-        var existing = await db.Set<MachineAction>().AsTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        foreach (var (_, action, _) in items)
+        foreach (var item in items)
         {
-            action.TenantId = tenantId;
-            if (existing.TryGetValue(action.Id, out var current))
-            {
-                db.Entry(current).CurrentValues.SetValues(action);
-                current.Commands = action.Commands;
-                current.RelatedFileInfo = action.RelatedFileInfo;
-            }
-            else
-            {
-                db.Add(action);
-                existing[action.Id] = action;
-            }
+            item.Item.TenantId = tenantId;
         }
+
+        return UpsertAsync(db, items.Select(i => i.Item), a => a.Id, StringComparer.OrdinalIgnoreCase, (from, to) =>
+        {
+            to.Commands = from.Commands;
+            to.RelatedFileInfo = from.RelatedFileInfo;
+        }, cancellationToken);
     }
 }

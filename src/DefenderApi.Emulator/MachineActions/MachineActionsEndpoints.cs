@@ -83,17 +83,6 @@ public static class MachineActionsEndpoints
         return new ODataValueResult(ODataLinks.Context(context.Request, "Edm.String"), url);
     }
 
-    private static async Task<IResult> DownloadPackage(
-        Guid tenantId, string id, string? se, string? sig, HttpContext context, DownloadLinks links, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
-    {
-        if (!links.IsValid(context.Request.Path, se, sig))
-        {
-            throw new DefenderErrorException(DefenderErrors.Forbidden("the download link is invalid or has expired"));
-        }
-
-        tenant.TenantId = tenantId;
-        var action = await db.Set<MachineAction>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("MachineAction", id));
-        return TypedResults.File(InvestigationPackage.Build(action), "application/zip", "WDATP_Investigation_Package.zip");
-    }
+    private static async Task<IResult> DownloadPackage(Guid tenantId, string id, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.File(InvestigationPackage.Build(await ActionDownloads.OpenAsync(context, tenantId, id, cancellationToken)), "application/zip", "WDATP_Investigation_Package.zip");
 }

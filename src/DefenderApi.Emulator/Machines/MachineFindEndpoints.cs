@@ -25,28 +25,14 @@ public static class MachineFindEndpoints
 
     private static async Task<IResult> FindByIp(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var values = FunctionArguments.Parse(arguments);
-        var ip = FunctionArguments.Ip(values, "ip");
-        var timestamp = FunctionArguments.Timestamp(values, "timestamp");
-        if (timestamp < time.GetUtcNow() - Retention)
-        {
-            return DefenderErrors.BadRequest($"The timestamp {timestamp:O} isn't in the past 30 days.").ToResult();
-        }
-
+        var (ip, timestamp) = IpAndTimestamp(arguments, "ip", time);
         var found = await SeenWithIp(db, ip, timestamp, TimeSpan.FromMinutes(15)).ToListAsync(cancellationToken);
         return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, found);
     }
 
     private static async Task<IResult> Find(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var values = FunctionArguments.Parse(arguments);
-        var ip = FunctionArguments.Ip(values, "key");
-        var timestamp = FunctionArguments.Timestamp(values, "timestamp");
-        if (timestamp < time.GetUtcNow() - Retention)
-        {
-            return DefenderErrors.BadRequest($"The timestamp {timestamp:O} isn't in the past 30 days.").ToResult();
-        }
-
+        var (ip, timestamp) = IpAndTimestamp(arguments, "key", time);
         var found = await SeenWithIp(db, ip, timestamp, TimeSpan.FromMinutes(16)).ToListAsync(cancellationToken);
         return found.Count == 0
             ? DefenderErrors.NotFound($"No machine was seen with IP {ip} around {timestamp:O}.").ToResult()
@@ -70,6 +56,16 @@ public static class MachineFindEndpoints
             ? db.Machines().Where(m => m.MachineTags.Any(t => t.StartsWith(tag)))
             : db.Machines().Where(m => m.MachineTags.Contains(tag));
         return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, await query.OrderBy(m => m.Id).ToListAsync(cancellationToken));
+    }
+
+    private static (string Ip, DateTimeOffset Timestamp) IpAndTimestamp(string arguments, string ipKey, TimeProvider time)
+    {
+        var values = FunctionArguments.Parse(arguments);
+        var ip = FunctionArguments.Ip(values, ipKey);
+        var timestamp = FunctionArguments.Timestamp(values, "timestamp");
+        return timestamp < time.GetUtcNow() - Retention
+            ? throw new DefenderErrorException(DefenderErrors.BadRequest($"The timestamp {timestamp:O} isn't in the past 30 days."))
+            : (ip, timestamp);
     }
 
     // We keep no IP history: a machine counts as seen with an IP at a time when the IP is one of its addresses and

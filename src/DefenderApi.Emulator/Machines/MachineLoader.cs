@@ -1,6 +1,5 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Machines;
 
@@ -16,10 +15,8 @@ internal sealed class MachineLoader : JsonDataLoader<Machine>
         ? "id is missing"
         : string.IsNullOrWhiteSpace(item.OsPlatform) ? "osPlatform is missing" : null;
 
-    protected override async Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<Machine>> items, CancellationToken cancellationToken)
+    protected override Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<Machine>> items, CancellationToken cancellationToken)
     {
-        var ids = items.Select(i => i.Item.Id).ToList();
-        var existing = await db.Machines().AsTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         foreach (var (_, machine, json) in items)
         {
             machine.TenantId = tenantId;
@@ -27,18 +24,12 @@ internal sealed class MachineLoader : JsonDataLoader<Machine>
             {
                 machine.AgentVersion = version;
             }
-
-            if (existing.TryGetValue(machine.Id, out var current))
-            {
-                db.Entry(current).CurrentValues.SetValues(machine);
-                current.MachineTags = machine.MachineTags;
-                current.IpAddresses = machine.IpAddresses;
-            }
-            else
-            {
-                db.Add(machine);
-                existing[machine.Id] = machine;
-            }
         }
+
+        return UpsertAsync(db, items.Select(i => i.Item), m => m.Id, StringComparer.Ordinal, (from, to) =>
+        {
+            to.MachineTags = from.MachineTags;
+            to.IpAddresses = from.IpAddresses;
+        }, cancellationToken);
     }
 }

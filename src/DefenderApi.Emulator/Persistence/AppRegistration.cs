@@ -17,6 +17,9 @@ public sealed class AppRegistration : ITenantOwned
 
     /// <summary>Application permissions (the <c>roles</c> claim). Any name is accepted.</summary>
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>Delegated permissions the app is consented for (the <c>scp</c> of its users' tokens).</summary>
+    public List<string> DelegatedScopes { get; set; } = [];
 }
 
 internal sealed class AppRegistrationConfiguration : IEntityTypeConfiguration<AppRegistration>

@@ -13,7 +13,16 @@ public sealed class TenantProvisioner(
     /// <param name="seed"><c>demo</c> or <c>none</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
-    public async Task ProvisionAsync(Guid tenantId, string seed, CancellationToken cancellationToken)
+    public Task ProvisionAsync(Guid tenantId, string seed, CancellationToken cancellationToken) =>
+        ProvisionAsync(tenantId, seed, features: null, cancellationToken);
+
+    /// <summary>Creates a tenant with its seed and feature switches, running every feature's seeder.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="seed"><c>demo</c> or <c>none</c>.</param>
+    /// <param name="features">Feature switches by <see cref="TenantFeatures"/> name; absent ones keep their default.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    public async Task ProvisionAsync(Guid tenantId, string seed, IReadOnlyDictionary<string, bool>? features, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().TenantId = tenantId;
@@ -22,7 +31,13 @@ public sealed class TenantProvisioner(
 
         if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
-            db.Tenants.Add(new TenantRecord { Id = tenantId, Seed = seed, CreatedAt = time.GetUtcNow() });
+            db.Tenants.Add(new TenantRecord
+            {
+                Id = tenantId,
+                Seed = seed,
+                CreatedAt = time.GetUtcNow(),
+                Features = features is null ? [] : new Dictionary<string, bool>(features),
+            });
         }
 
         if (tenantId == DefaultTenant.TenantId && !await db.Apps.AnyAsync(a => a.ClientId == DefaultTenant.ClientId, cancellationToken))
@@ -33,6 +48,7 @@ public sealed class TenantProvisioner(
                 ClientId = DefaultTenant.ClientId,
                 ClientSecret = DefaultTenant.ClientSecret,
                 Roles = [.. ApiPermissions.AllApplication],
+                DelegatedScopes = [.. ApiPermissions.AllDelegated],
             });
         }
 

@@ -106,16 +106,56 @@ public sealed class TokenEndpointTests : IClassFixture<EmulatorFactory>
         Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
     }
 
-    private static async Task AssertEntraErrorAsync(HttpResponseMessage response, int status, string error, int code)
+    [Fact]
+    public async Task InstanceDiscovery_AnswersLikeEntra_ForTheAuthorityAsked()
     {
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = json.RootElement;
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(error, root.GetProperty("error").GetString());
-        Assert.StartsWith($"AADSTS{code}:", root.GetProperty("error_description").GetString(), StringComparison.Ordinal);
-        Assert.Equal(code, root.GetProperty("error_codes")[0].GetInt32());
-        Assert.True(Guid.TryParse(root.GetProperty("trace_id").GetString(), out _));
-        Assert.True(Guid.TryParse(root.GetProperty("correlation_id").GetString(), out _));
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("timestamp").GetString()));
+        using var client = await _factory.CreateReadyClientAsync();
+        using var json = JsonDocument.Parse(await client.GetStringAsync(
+            $"/common/discovery/instance?api-version=1.1&authorization_endpoint=https://localhost/{Tenant}/oauth2/v2.0/authorize"));
+
+        Assert.Equal($"https://localhost/{Tenant}/v2.0/.well-known/openid-configuration", json.RootElement.GetProperty("tenant_discovery_endpoint").GetString());
+        Assert.Equal("localhost", json.RootElement.GetProperty("metadata")[0].GetProperty("aliases")[0].GetString());
     }
+
+    [Theory]
+    [InlineData("v2.0/.well-known/openid-configuration", "/oauth2/v2.0/token", "/discovery/v2.0/keys")]
+    [InlineData(".well-known/openid-configuration", "/oauth2/token", "/discovery/keys")]
+    public async Task OpenIdMetadata_PointsAtTheEmulatorsOwnEndpoints(string path, string tokenPath, string keysPath)
+    {
+        using var client = await _factory.CreateReadyClientAsync();
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/{Tenant}/{path}"));
+
+        Assert.Equal($"http://localhost/{Tenant}{tokenPath}", json.RootElement.GetProperty("token_endpoint").GetString());
+        Assert.Equal($"http://localhost/{Tenant}{keysPath}", json.RootElement.GetProperty("jwks_uri").GetString());
+    }
+
+    [Fact]
+    public async Task ClientCredentials_WithNamedScopes_Returns400_AADSTS1002012()
+    {
+        using var response = await PostAsync($"/{Tenant}/oauth2/v2.0/token", V2(scope: "https://api.securitycenter.microsoft.com/Machine.Read"));
+
+        await AssertEntraErrorAsync(response, 400, "invalid_scope", 1002012);
+    }
+
+    [Fact]
+    public async Task ClientCredentialsWithoutASecret_Returns401_AADSTS7000218()
+    {
+        using var response = await PostAsync($"/{Tenant}/oauth2/v2.0/token", new()
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "defender-emulator", ["scope"] = "https://api.securitycenter.microsoft.com/.default",
+        });
+
+        await AssertEntraErrorAsync(response, 401, "invalid_client", 7000218);
+    }
+
+    [Fact]
+    public async Task MissingGrantType_Returns400_AADSTS900144()
+    {
+        using var response = await PostAsync($"/{Tenant}/oauth2/v2.0/token", new() { ["client_id"] = "defender-emulator" });
+
+        await AssertEntraErrorAsync(response, 400, "invalid_request", 900144);
+    }
+
+    private static Task AssertEntraErrorAsync(HttpResponseMessage response, int status, string error, int code) =>
+        EntraAssert.IsErrorAsync(response, status, error, code);
 }

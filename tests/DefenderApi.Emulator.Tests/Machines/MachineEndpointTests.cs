@@ -1,4 +1,5 @@
 using System.Net;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Tests.Infrastructure;
 
 namespace DefenderApi.Emulator.Tests.Machines;
@@ -135,7 +136,7 @@ public sealed class MachineEndpointTests(ManualActionFactory factory) : IClassFi
         using var client = await factory.CreateLoadedClientAsync();
         var json = item.Insert(1, $"\"machineId\":\"{TestMachines.Windows11}\",");
         using var load = new StringContent($"[{json}]", System.Text.Encoding.UTF8, "application/json");
-        using var loaded = await client.PostAsync($"/_emulator/tenants/{Tenancy.DefaultTenant.TenantId}/data/{collection}", load);
+        using var loaded = await client.PostAsync($"/_emulator/tenants/{DefaultTenant.TenantId}/data/{collection}", load);
         Assert.Equal("""{"count":1}""", await loaded.Content.ReadAsStringAsync());
 
         using var response = await client.GetAsync($"/api/machines/{TestMachines.Windows11}/{path}");

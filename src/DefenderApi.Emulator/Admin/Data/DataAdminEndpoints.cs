@@ -19,16 +19,11 @@ public static class DataAdminEndpoints
         string tenantId, string collection, HttpContext context, IEnumerable<IDataCollectionLoader> loaders,
         TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(tenantId, out var id) || !tenants.Contains(id))
-        {
-            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Tenant", tenantId));
-        }
-
+        var id = AdminTenant.Enter(tenantId, tenants, tenant);
         var loader = loaders.FirstOrDefault(l => string.Equals(l.Name, collection, StringComparison.OrdinalIgnoreCase))
             ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Data collection", collection));
         var items = await ReadItemsAsync(context, cancellationToken);
 
-        tenant.TenantId = id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.Admin.Data;
@@ -58,6 +61,49 @@ public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
     protected abstract Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<TItem>> items, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts the items, or overwrites the stored row with the same key (compared with <paramref name="comparer"/>,
+    /// as the column compares). Owned collections are not copied by EF's value copy: <paramref name="copyOwned"/> does it.
+    /// </summary>
+    /// <typeparam name="TEntity">The entity.</typeparam>
+    /// <param name="db">The store.</param>
+    /// <param name="items">The new values.</param>
+    /// <param name="key">The key property (a member access such as <c>m =&gt; m.Id</c>).</param>
+    /// <param name="comparer">How keys compare.</param>
+    /// <param name="copyOwned">Copies owned/collection members from the new value to the stored row.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    protected static async Task UpsertAsync<TEntity>(
+        EmulatorDbContext db, IEnumerable<TEntity> items, Expression<Func<TEntity, string>> key, StringComparer comparer,
+        Action<TEntity, TEntity>? copyOwned, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(key);
+        var keyProperty = (PropertyInfo)((MemberExpression)key.Body).Member;
+        var keyOf = key.Compile();
+        var rows = items.ToList();
+        var keys = rows.Select(keyOf).ToList();
+        var contains = Expression.Lambda<Func<TEntity, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(keys), key.Body), key.Parameters);
+        var stored = await db.Set<TEntity>().AsTracking().Where(contains).ToListAsync(cancellationToken);
+        var existing = stored.ToDictionary(keyOf, comparer);
+        foreach (var row in rows)
+        {
+            if (existing.TryGetValue(keyOf(row), out var current))
+            {
+                keyProperty.SetValue(row, keyProperty.GetValue(current));
+                db.Entry(current).CurrentValues.SetValues(row);
+                copyOwned?.Invoke(row, current);
+            }
+            else
+            {
+                db.Add(row);
+                existing[keyOf(row)] = row;
+            }
+        }
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Admin;
+
+/// <summary>
+/// Tenants and their feature switches (contract §5): <c>POST /_emulator/tenants</c>,
+/// <c>GET</c>/<c>PUT /_emulator/tenants/{tenantId}/features</c>.
+/// </summary>
+public static class TenantAdminEndpoints
+{
+    /// <summary>Maps the tenant calls on the admin group.</summary>
+    /// <param name="admin">The admin group.</param>
+    /// <returns>The admin group.</returns>
+    public static RouteGroupBuilder MapTenantAdmin(this RouteGroupBuilder admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        admin.MapPost("/tenants", CreateTenant);
+        admin.MapGet("/tenants/{tenantId}/features", GetFeatures);
+        admin.MapPut("/tenants/{tenantId}/features", UpdateFeatures);
+        return admin;
+    }
+
+    private static async Task<Created<TenantView>> CreateTenant(
+        JsonBody<TenantCreationRequest> body, TenantDirectory tenants, TenantProvisioner provisioner, IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
+    {
+        var request = body.Value;
+        if (!Guid.TryParse(request.TenantId, out var tenantId))
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{request.TenantId}' for tenantId; expected a GUID"));
+        }
+
+        var seed = request.Seed ?? options.Value.Seed;
+        if (seed is not ("demo" or "none"))
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{seed}' for seed; allowed values: none, demo"));
+        }
+
+        var features = FeatureSwitches.Parse(request.Features);
+        if (tenants.Contains(tenantId))
+        {
+            throw new DefenderErrorException(DefenderErrors.BadRequest($"Tenant {tenantId} already exists"));
+        }
+
+        await provisioner.ProvisionAsync(tenantId, seed, features, cancellationToken);
+        return TypedResults.Created($"/_emulator/tenants/{tenantId}", new TenantView(tenantId, seed, FeatureSwitches.Resolve(features)));
+    }
+
+    private static async Task<Ok<IReadOnlyDictionary<string, bool>>> GetFeatures(
+        string tenantId, TenantDirectory tenants, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var id = tenants.Require(tenantId);
+        var tenant = await db.Tenants.FirstAsync(t => t.Id == id, cancellationToken);
+        return TypedResults.Ok(FeatureSwitches.Resolve(tenant.Features));
+    }
+
+    private static async Task<Ok<IReadOnlyDictionary<string, bool>>> UpdateFeatures(
+        string tenantId, JsonBody<Dictionary<string, JsonElement>> body, TenantDirectory tenants, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var id = tenants.Require(tenantId);
+        var changes = FeatureSwitches.Parse(body.Value);
+        var tenant = await db.Tenants.AsTracking().FirstAsync(t => t.Id == id, cancellationToken);
+        var features = new Dictionary<string, bool>(tenant.Features);
+        foreach (var (name, on) in changes)
+        {
+            features[name] = on;
+        }
+
+        tenant.Features = features;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(FeatureSwitches.Resolve(tenant.Features));
+    }
+}
+
+/// <summary>The body of <c>POST /_emulator/tenants</c>.</summary>
+public sealed record TenantCreationRequest
+{
+    /// <summary>The new tenant's id (a GUID).</summary>
+    [JsonPropertyName("tenantId")]
+    public required string TenantId { get; init; }
+
+    /// <summary><c>none</c> or <c>demo</c>; absent means the emulator's <c>--seed</c>.</summary>
+    [JsonPropertyName("seed")]
+    public string? Seed { get; init; }
+
+    /// <summary>Feature switches by name; absent ones keep their default.</summary>
+    [JsonPropertyName("features")]
+    public Dictionary<string, JsonElement>? Features { get; init; }
+}
+
+/// <summary>A created tenant.</summary>
+/// <param name="TenantId">The tenant id.</param>
+/// <param name="Seed">The seed it was created with.</param>
+/// <param name="Features">Every feature switch.</param>
+public sealed record TenantView(
+    [property: JsonPropertyName("tenantId")] Guid TenantId,
+    [property: JsonPropertyName("seed")] string Seed,
+    [property: JsonPropertyName("features")] IReadOnlyDictionary<string, bool> Features);
