@@ -22,42 +22,49 @@ public static class AlertEndpoints
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
         group.MapGet("", List)
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
+            .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("alerts"));
         group.MapGet("/{id}", Get)
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
+            .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("alerts"));
         group.MapPatch("/{id}", Update)
             .RequirePermissions(AlertPermissions.UpdateApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(ApiRateLimit.Default("alerts"));
         group.MapPost("/batchUpdate", BatchUpdate)
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(new ApiRateLimit("alerts.batchUpdate", 10, 500));
         group.MapPost("/CreateAlertByReference", CreateByReference)
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(new ApiRateLimit("alerts.createByReference", 15, null));
         group.MapAlertRelatedEntities();
         app.MapMachineAlerts();
         return group;
     }
 
-    private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
-        odata.ListAsync(context, db.Alerts(), AlertPolicies.List, cancellationToken);
+    private static async Task<IResult> List(
+        HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
+        await odata.ListAsync(context, await db.VisibleAlertsAsync(access, cancellationToken), AlertPolicies.List, cancellationToken);
 
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await db.Alerts().GetAlertAsync(id, cancellationToken));
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await (await db.VisibleAlertsAsync(access, cancellationToken)).GetAlertAsync(id, cancellationToken));
 
     private static async Task<IResult> Update(
-        string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var change = AlertChangeRules.Check(body.Value.ToChange());
-        var alert = await db.Alerts().AsTracking().GetAlertAsync(id, cancellationToken);
-        AlertChangeRules.Apply(alert, change, Actor(context), time.GetUtcNow());
+        var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).AsTracking().GetAlertAsync(id, cancellationToken);
+        AlertChangeRules.Apply(alert, change, access.Requestor, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, AlertPolicies.EntitySet, alert);
     }
 
     private static async Task<Ok> BatchUpdate(
-        JsonBody<BatchUpdateAlertsRequest> body, HttpContext context, EmulatorDbContext db, TimeProvider time,
+        JsonBody<BatchUpdateAlertsRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
         IOptions<AlertOptions> options, CancellationToken cancellationToken)
     {
         var request = body.Value;
@@ -69,7 +76,8 @@ public static class AlertEndpoints
 
         var change = AlertChangeRules.Check(request.ToChange());
         var ids = request.AlertIds.Distinct(StringComparer.Ordinal).ToList();
-        var alerts = await db.Alerts().AsTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        var visible = await db.VisibleAlertsAsync(access, cancellationToken);
+        var alerts = await visible.AsTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => alerts.All(a => a.Id != id)) is { } missing)
         {
             throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Alert", missing));
@@ -78,7 +86,7 @@ public static class AlertEndpoints
         var now = time.GetUtcNow();
         foreach (var alert in alerts)
         {
-            AlertChangeRules.Apply(alert, change, Actor(context), now);
+            AlertChangeRules.Apply(alert, change, access.Requestor, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -86,9 +94,6 @@ public static class AlertEndpoints
     }
 
     private static async Task<IResult> CreateByReference(
-        JsonBody<CreateAlertByReferenceRequest> body, HttpContext context, AlertReferenceService alerts, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await alerts.CreateAsync(body.Value, Actor(context), cancellationToken));
-
-    private static string Actor(HttpContext context) =>
-        CallerIdentity.From(context.User) is { } caller ? caller.UserId ?? caller.ClientId : "API";
+        JsonBody<CreateAlertByReferenceRequest> body, HttpContext context, CallerAccess access, AlertReferenceService alerts, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await alerts.CreateAsync(body.Value, access.Requestor, cancellationToken));
 }

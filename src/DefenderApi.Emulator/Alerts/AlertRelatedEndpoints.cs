@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Files;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Emulator.Users;
 using DefenderApi.Errors;
@@ -27,23 +28,23 @@ public static class AlertRelatedEndpoints
         alerts.MapGet("/{id}/user", User).RequirePermissions(["User.Read.All"], ["User.Read.All"]).WithRateLimit(limit);
     }
 
-    private static async Task<IResult> Domains(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Domains(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var evidence = await EvidenceAsync(db, id, cancellationToken);
+        var evidence = await EvidenceAsync(db, access, id, cancellationToken);
         var hosts = evidence.Where(e => e.Host is not null).Select(e => e.Host!.ToLowerInvariant()).Distinct().Select(h => new DomainView(h));
         return ODataResults.Collection(context.Request, "Domains", hosts.ToList());
     }
 
-    private static async Task<IResult> Ips(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Ips(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var evidence = await EvidenceAsync(db, id, cancellationToken);
+        var evidence = await EvidenceAsync(db, access, id, cancellationToken);
         var ips = evidence.Where(e => e.IpAddress is not null).Select(e => e.IpAddress!).Distinct().Select(ip => new IpView(ip));
         return ODataResults.Collection(context.Request, "Ips", ips.ToList());
     }
 
-    private static async Task<IResult> Files(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Files(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var evidence = await EvidenceAsync(db, id, cancellationToken);
+        var evidence = await EvidenceAsync(db, access, id, cancellationToken);
         var hashes = evidence.Where(e => e.Sha1 is not null).Select(e => e.Sha1!.ToLowerInvariant()).Distinct().ToList();
         var known = await db.Set<FileInfo>().Where(f => hashes.Contains(f.Sha1)).ToListAsync(cancellationToken);
         var files = hashes.Select(sha1 => known.FirstOrDefault(f => string.Equals(f.Sha1, sha1, StringComparison.OrdinalIgnoreCase))
@@ -51,17 +52,17 @@ public static class AlertRelatedEndpoints
         return ODataResults.Collection(context.Request, "Files", files);
     }
 
-    private static async Task<IResult> Machine(string id, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Machine(string id, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var alert = await db.Alerts().GetAlertAsync(id, cancellationToken);
+        var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).GetAlertAsync(id, cancellationToken);
         var machine = await db.Machines().FirstOrDefaultAsync(m => m.Id == alert.MachineId, cancellationToken)
             ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Machine", alert.MachineId));
         return new ODataEntityResult<Machine>(null, machine);
     }
 
-    private static async Task<IResult> User(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> User(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var alert = await db.Alerts().GetAlertAsync(id, cancellationToken);
+        var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).GetAlertAsync(id, cancellationToken);
         var related = alert.RelatedUser ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("User related to alert", id));
         var user = await db.Set<UserAccount>().FirstOrDefaultAsync(
                 u => u.AccountName == related.UserName && (related.DomainName == null || u.AccountDomain == related.DomainName), cancellationToken)
@@ -69,9 +70,9 @@ public static class AlertRelatedEndpoints
         return ODataResults.Entity(context.Request, "Users", user);
     }
 
-    private static async Task<List<AlertEvidence>> EvidenceAsync(EmulatorDbContext db, string alertId, CancellationToken cancellationToken)
+    private static async Task<List<AlertEvidence>> EvidenceAsync(EmulatorDbContext db, CallerAccess access, string alertId, CancellationToken cancellationToken)
     {
-        var alert = await db.Alerts().Include(a => a.Evidence).GetAlertAsync(alertId, cancellationToken);
+        var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).Include(a => a.Evidence).GetAlertAsync(alertId, cancellationToken);
         return alert.Evidence;
     }
 

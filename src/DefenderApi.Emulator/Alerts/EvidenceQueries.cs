@@ -10,13 +10,15 @@ public static class EvidenceQueries
 {
     /// <summary>The alerts with at least one piece of evidence matching <paramref name="match"/>, newest first.</summary>
     /// <param name="db">The store.</param>
+    /// <param name="alerts">The alerts the caller sees.</param>
     /// <param name="match">The evidence condition.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The alerts.</returns>
-    public static async Task<List<Alert>> AlertsAsync(EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, CancellationToken cancellationToken)
+    public static async Task<List<Alert>> AlertsAsync(
+        EmulatorDbContext db, IQueryable<Alert> alerts, Expression<Func<AlertEvidence, bool>> match, CancellationToken cancellationToken)
     {
         var ids = db.Set<AlertEvidence>().Where(match).Select(e => e.AlertId);
-        return await db.Alerts().Where(a => ids.Contains(a.Id)).OrderByDescending(a => a.AlertCreationTime).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        return await alerts.Where(a => ids.Contains(a.Id)).OrderByDescending(a => a.AlertCreationTime).ThenBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>The machines of the alerts with evidence matching <paramref name="match"/>.</summary>

@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Emulator.Validation;
 
@@ -26,10 +27,10 @@ public static class DomainEndpoints
         return group;
     }
 
-    private static async Task<IResult> Alerts(string domain, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Alerts(string domain, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         var host = DomainNameValidator.Require(domain);
-        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, e => e.Host == host, cancellationToken));
+        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.Host == host, cancellationToken));
     }
 
     private static async Task<IResult> Machines(string domain, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)

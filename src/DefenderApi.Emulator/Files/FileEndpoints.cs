@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Emulator.Validation;
 using DefenderApi.Errors;
@@ -41,10 +42,10 @@ public static class FileEndpoints
             seen.TopFileNames.Count > 0 ? seen.TopFileNames : file.FileNames));
     }
 
-    private static async Task<IResult> Alerts(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Alerts(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         HashValidator.Require(id, HashKind.Sha1);
-        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, e => e.Sha1 == id, cancellationToken));
+        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.Sha1 == id, cancellationToken));
     }
 
     private static async Task<IResult> Machines(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)

@@ -36,11 +36,13 @@ public static class InvestigationEndpoints
     {
         var group = app.MapGroup("/api/investigations").WithTags("Investigations")
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
+            .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("investigations"));
         group.MapGet("", List);
         group.MapGet("/{id}", Get);
         app.MapPost("/api/machines/{id}/startInvestigation", Start).WithTags("Investigations")
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.ActiveRemediationActions)
             .RequireFeature(TenantFeatures.AutomatedInvestigation)
             .WithRateLimit(new ApiRateLimit("investigations.start", null, 50));
         return group;

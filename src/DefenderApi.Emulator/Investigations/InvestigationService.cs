@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Investigations;
 
 /// <summary>Starts automated investigations: on a device on request, and on alerts created through the API.</summary>
-public sealed class InvestigationService(EmulatorDbContext db, TimeProvider time) : IAlertCreatedHandler
+public sealed class InvestigationService(EmulatorDbContext db, CallerAccess access, TimeProvider time) : IAlertCreatedHandler
 {
     /// <summary>The first investigation id of a tenant.</summary>
     public const long FirstId = 63000;
@@ -23,6 +23,7 @@ public sealed class InvestigationService(EmulatorDbContext db, TimeProvider time
     public async Task<Investigation> StartAsync(string machineId, string comment, CancellationToken cancellationToken)
     {
         var machine = await db.Machines().GetMachineAsync(machineId, cancellationToken);
+        await access.DemandDeviceGroupAsync(machine.RbacGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         if (AirSupport.Check(machine) is { } unsupported)
         {
             throw new DefenderErrorException(unsupported);

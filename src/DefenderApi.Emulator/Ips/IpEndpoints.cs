@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Emulator.Validation;
 
@@ -21,10 +22,10 @@ public static class IpEndpoints
         return group;
     }
 
-    private static async Task<IResult> Alerts(string ip, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Alerts(string ip, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         ip = RequireAddress(ip);
-        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, e => e.IpAddress == ip, cancellationToken));
+        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.IpAddress == ip, cancellationToken));
     }
 
     private static async Task<IResult> Stats(string ip, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)

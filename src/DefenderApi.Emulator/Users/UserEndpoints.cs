@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +27,8 @@ public static class UserEndpoints
         return group;
     }
 
-    private static async Task<IResult> Alerts(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
-        ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, e => e.AccountName == id, cancellationToken));
+    private static async Task<IResult> Alerts(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.AccountName == id, cancellationToken));
 
     private static async Task<IResult> Machines(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
     {
