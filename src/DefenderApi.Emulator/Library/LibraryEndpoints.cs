@@ -53,7 +53,7 @@ public static class LibraryEndpoints
         file.Description = upload.Description;
         file.ParametersDescription = upload.ParametersDescription;
         file.HasParameters = upload.HasParameters;
-        file.CreatedBy = Requestor.Of(context.User);
+        file.CreatedBy = MachineActionCommandEndpoints.RequestorOf(context);
         file.LastUpdatedTime = now;
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, EntitySet, file);

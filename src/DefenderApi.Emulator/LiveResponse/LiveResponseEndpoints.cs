@@ -27,6 +27,7 @@ public static class LiveResponseEndpoints
     {
         app.MapPost("/api/machines/{id}/runliveresponse", Run).WithTags("LiveResponse")
             .RequirePermissions(["Machine.LiveResponse"], ["Machine.LiveResponse"])
+            .RequirePortalRole(PortalRoles.ActiveRemediationActions)
             .RequireFeature(TenantFeatures.LiveResponse)
             .WithRateLimit(new ApiRateLimit("machines.runliveresponse", 10, null));
         app.MapGet("/api/machineactions/{id}/GetLiveResponseResultDownloadLink(index={index})", ResultLink).WithTags("LiveResponse")
@@ -37,23 +38,23 @@ public static class LiveResponseEndpoints
     }
 
     private static async Task<IResult> Run(
-        string id, JsonBody<LiveResponseRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db, TenantContext tenant)
+        string id, JsonBody<LiveResponseRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db, TenantContext tenant, CallerAccess access)
     {
-        await db.Machines().GetMachineAsync(id, context.RequestAborted);
+        await db.Machines().GetMachineAsync(id, access, context.RequestAborted);
         var commands = await LiveResponseCommands.CheckAsync(body.Value.Commands, db, tenant, context.RequestAborted);
         return await MachineActionCommandEndpoints.CreateAsync(context, actions, db, id,
-            new(MachineActionType.LiveResponse, null, body.Value.Comment, Requestor.Of(context.User)) { Configure = action => action.Commands = commands });
+            new(MachineActionType.LiveResponse, null, body.Value.Comment, MachineActionCommandEndpoints.RequestorOf(context)) { Configure = action => action.Commands = commands });
     }
 
     private static async Task<IResult> ResultLink(
-        string id, string index, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, DownloadLinks links, TenantContext tenant, CancellationToken cancellationToken)
+        string id, string index, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, DownloadLinks links, TenantContext tenant, CallerAccess access, CancellationToken cancellationToken)
     {
         if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
         {
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{index}' for index; expected a 0-based command index"));
         }
 
-        var action = await MachineActionsEndpoints.GetActionAsync(db, lifecycle, id, false, cancellationToken);
+        var action = await MachineActionsEndpoints.GetActionAsync(db, lifecycle, id, false, access, cancellationToken);
         var command = FindCommand(action, position);
         if (command.CommandStatus != "Completed")
         {

@@ -30,7 +30,7 @@ public static class MachineActionAdminEndpoints
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{status}' for status; expected Succeeded, Failed, TimeOut or Cancelled"));
         }
 
-        var action = await MachineActionsEndpoints.GetActionAsync(db, lifecycle, id, true, cancellationToken);
+        var action = await MachineActionsEndpoints.GetActionAsync(db, lifecycle, id, true, null, cancellationToken);
         var machine = await db.Machines().AsTracking().FirstOrDefaultAsync(m => m.Id == action.MachineId, cancellationToken);
         lifecycle.Complete(action, machine, status);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 
@@ -18,28 +19,31 @@ public static partial class MachineActionCommandEndpoints
     public static RouteGroupBuilder MapMachineActionCommands(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines/{id}").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
-        group.MapPost("/isolate", Isolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]);
-        group.MapPost("/unisolate", Unisolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]);
-        group.MapPost("/restrictCodeExecution", Restrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]);
-        group.MapPost("/unrestrictCodeExecution", Unrestrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]);
-        group.MapPost("/runAntiVirusScan", Scan).RequirePermissions(["Machine.Scan"], ["Machine.Scan"]);
-        group.MapPost("/collectInvestigationPackage", Collect).RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]);
+        var remediation = PortalRoles.ActiveRemediationActions;
+        group.MapPost("/isolate", Isolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
+        group.MapPost("/unisolate", Unisolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
+        group.MapPost("/restrictCodeExecution", Restrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
+        group.MapPost("/unrestrictCodeExecution", Unrestrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
+        group.MapPost("/runAntiVirusScan", Scan).RequirePermissions(["Machine.Scan"], ["Machine.Scan"]).RequirePortalRole(remediation);
+        group.MapPost("/collectInvestigationPackage", Collect).RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]).RequirePortalRole(PortalRoles.AlertsInvestigation);
         // stop-and-quarantine-file.md lists the read permissions next to Machine.StopAndQuarantine for applications.
         group.MapPost("/StopAndQuarantineFile", StopAndQuarantine)
-            .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"]);
-        group.MapPost("/offboard", Offboard).RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]);
+            .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"])
+            .RequirePortalRole(remediation);
+        group.MapPost("/offboard", Offboard).RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]).RequirePortalRole(remediation);
         return group;
     }
 
     internal static async Task<IResult> CreateAsync(
         HttpContext context, MachineActionService actions, EmulatorDbContext db, string id, NewMachineAction request) =>
         ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet,
-            await actions.CreateAsync(db, id, request, context.RequestAborted), StatusCodes.Status201Created);
+            await actions.CreateAsync(db, id, request, context.RequestServices.GetRequiredService<CallerAccess>(), context.RequestAborted),
+            StatusCodes.Status201Created);
 
     private static Task<IResult> Isolate(string id, JsonBody<IsolateRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
     {
         var type = body.Value.IsolationType ?? IsolationType.Full;
-        return CreateAsync(context, actions, db, id, new(MachineActionType.Isolate, type.ToString(), body.Value.Comment, Requestor.Of(context.User))
+        return CreateAsync(context, actions, db, id, new(MachineActionType.Isolate, type.ToString(), body.Value.Comment, RequestorOf(context))
         {
             StateCheck = machine => (type == IsolationType.UnManagedDevice) == (machine.OnboardingStatus == "onboarded")
                 ? DefenderErrors.InvalidInput(type == IsolationType.UnManagedDevice
@@ -50,7 +54,7 @@ public static partial class MachineActionCommandEndpoints
     }
 
     private static Task<IResult> Unisolate(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.Unisolate, null, body.Value.Comment, Requestor.Of(context.User))
+        CreateAsync(context, actions, db, id, new(MachineActionType.Unisolate, null, body.Value.Comment, RequestorOf(context))
         {
             StateCheck = machine => machine.Isolation == IsolationState.None
                 ? DefenderErrors.BadRequest($"Machine {machine.Id} is not isolated; there is no isolation to release.")
@@ -58,10 +62,10 @@ public static partial class MachineActionCommandEndpoints
         });
 
     private static Task<IResult> Restrict(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.RestrictCodeExecution, null, body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.RestrictCodeExecution, null, body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> Unrestrict(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.UnrestrictCodeExecution, null, body.Value.Comment, Requestor.Of(context.User))
+        CreateAsync(context, actions, db, id, new(MachineActionType.UnrestrictCodeExecution, null, body.Value.Comment, RequestorOf(context))
         {
             StateCheck = machine => machine.CodeExecutionRestricted
                 ? null
@@ -69,13 +73,13 @@ public static partial class MachineActionCommandEndpoints
         });
 
     private static Task<IResult> Scan(string id, JsonBody<AntivirusScanRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.RunAntiVirusScan, body.Value.ScanType.ToString(), body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.RunAntiVirusScan, body.Value.ScanType.ToString(), body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> Collect(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.CollectInvestigationPackage, null, body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.CollectInvestigationPackage, null, body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> Offboard(string id, JsonBody<CommentRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db) =>
-        CreateAsync(context, actions, db, id, new(MachineActionType.Offboard, null, body.Value.Comment, Requestor.Of(context.User)));
+        CreateAsync(context, actions, db, id, new(MachineActionType.Offboard, null, body.Value.Comment, RequestorOf(context)));
 
     private static Task<IResult> StopAndQuarantine(string id, JsonBody<StopAndQuarantineRequest> body, HttpContext context, MachineActionService actions, EmulatorDbContext db)
     {
@@ -85,7 +89,7 @@ public static partial class MachineActionCommandEndpoints
             throw new DefenderErrorException(DefenderErrors.InvalidHash(sha1));
         }
 
-        return CreateAsync(context, actions, db, id, new(MachineActionType.StopAndQuarantineFile, null, body.Value.Comment, Requestor.Of(context.User))
+        return CreateAsync(context, actions, db, id, new(MachineActionType.StopAndQuarantineFile, null, body.Value.Comment, RequestorOf(context))
         {
             StateCheck = _ => MicrosoftSignedFiles.Sha1.Contains(sha1)
                 ? DefenderErrors.DisallowedOperation($"Stop and quarantine of file {sha1} is not allowed: the file is signed by Microsoft")
@@ -93,6 +97,8 @@ public static partial class MachineActionCommandEndpoints
             Configure = action => action.RelatedFileInfo = new RelatedFileInfo { FileIdentifier = sha1.ToLowerInvariant(), FileIdentifierType = "Sha1" },
         });
     }
+
+    internal static string RequestorOf(HttpContext context) => context.RequestServices.GetRequiredService<CallerAccess>().Requestor;
 
     [GeneratedRegex("^[0-9a-fA-F]{40}$")]
     private static partial Regex Sha1Pattern();

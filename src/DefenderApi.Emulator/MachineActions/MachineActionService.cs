@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,14 +32,15 @@ public sealed class MachineActionService(MachineActionLifecycle lifecycle)
     /// <param name="db">The store.</param>
     /// <param name="machineIdOrName">The machine id or name from the path.</param>
     /// <param name="request">The action.</param>
+    /// <param name="access">The caller's access (device groups).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored action.</returns>
     /// <exception cref="DefenderErrorException">A documented precondition failed.</exception>
-    public async Task<MachineAction> CreateAsync(EmulatorDbContext db, string machineIdOrName, NewMachineAction request, CancellationToken cancellationToken)
+    public async Task<MachineAction> CreateAsync(EmulatorDbContext db, string machineIdOrName, NewMachineAction request, CallerAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var machine = await db.Machines().AsTracking().GetMachineAsync(machineIdOrName, cancellationToken);
+        var machine = await db.Machines().AsTracking().GetMachineAsync(machineIdOrName, access, cancellationToken);
         await lifecycle.AdvanceAsync(db, machine.Id, cancellationToken);
         ActionSupport.Check(machine, request.Type, request.Scope);
         if (request.StateCheck?.Invoke(machine) is { } refusal)

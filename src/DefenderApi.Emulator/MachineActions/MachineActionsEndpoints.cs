@@ -28,47 +28,64 @@ public static class MachineActionsEndpoints
     public static RouteGroupBuilder MapMachineActions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machineactions").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
-        group.MapGet("", List).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
-        group.MapGet("/{id}", Get).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
-        group.MapPost("/{id}/cancel", Cancel).RequirePermissions(CancelPermissions, CancelPermissions);
+        group.MapGet("", List).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{id}", Get).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapPost("/{id}/cancel", Cancel).RequirePermissions(CancelPermissions, CancelPermissions).RequirePortalRole(PortalRoles.ActiveRemediationActions);
         group.MapGet("/{id}/getPackageUri", GetPackageUri)
             .RequirePermissions(MachinesEndpoints.ReadApp, ["Machine.CollectForensics"])
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(new ApiRateLimit("machineactions.getPackageUri", 2, 120));
         app.MapGet("/downloads/{tenantId:guid}/packages/{id}", DownloadPackage).WithTags("Downloads");
         return group;
     }
 
-    internal static async Task<MachineAction> GetActionAsync(EmulatorDbContext db, MachineActionLifecycle lifecycle, string id, bool tracking, CancellationToken cancellationToken)
+    /// <summary>Loads an action after storing its due transitions; with <paramref name="access"/>, only one on a visible device.</summary>
+    internal static async Task<MachineAction> GetActionAsync(
+        EmulatorDbContext db, MachineActionLifecycle lifecycle, string id, bool tracking, CallerAccess? access, CancellationToken cancellationToken)
     {
         var machineId = await db.Set<MachineAction>().Where(a => a.Id == id).Select(a => a.MachineId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("MachineAction", id));
+        if (access is not null)
+        {
+            var group = await db.Machines().Where(m => m.Id == machineId).Select(m => m.RbacGroupId).FirstOrDefaultAsync(cancellationToken);
+            await access.DemandDeviceGroupAsync(group?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+
         await lifecycle.AdvanceAsync(db, machineId, cancellationToken);
         var actions = tracking ? db.Set<MachineAction>().AsTracking() : db.Set<MachineAction>().AsNoTracking();
         return await actions.FirstAsync(a => a.Id == id, cancellationToken);
     }
 
-    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, MachineActionLifecycle lifecycle, CancellationToken cancellationToken)
+    private static async Task<IResult> List(
+        HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, MachineActionLifecycle lifecycle, CallerAccess access, CancellationToken cancellationToken)
     {
         await lifecycle.AdvanceAsync(db, null, cancellationToken);
-        return await odata.ListAsync(context, db.Set<MachineAction>(), MachineActionPolicies.List, cancellationToken);
+        var actions = db.Set<MachineAction>().AsQueryable();
+        if (!(await access.GetDeviceGroupsAsync(cancellationToken)).All)
+        {
+            var visible = (await db.Machines().VisibleToAsync(access, cancellationToken)).Select(m => m.Id);
+            actions = actions.Where(a => visible.Contains(a.MachineId));
+        }
+
+        return await odata.ListAsync(context, actions, MachineActionPolicies.List, cancellationToken);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet, await GetActionAsync(db, lifecycle, id, false, cancellationToken));
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CallerAccess access, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet, await GetActionAsync(db, lifecycle, id, false, access, cancellationToken));
 
     private static async Task<IResult> Cancel(
-        string id, JsonBody<CancelRequest> body, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CancellationToken cancellationToken)
+        string id, JsonBody<CancelRequest> body, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, CallerAccess access, CancellationToken cancellationToken)
     {
-        var action = await GetActionAsync(db, lifecycle, id, true, cancellationToken);
-        lifecycle.Cancel(action, Requestor.Of(context.User), body.Value.Comment);
+        var action = await GetActionAsync(db, lifecycle, id, true, access, cancellationToken);
+        lifecycle.Cancel(action, MachineActionCommandEndpoints.RequestorOf(context), body.Value.Comment);
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, MachineActionPolicies.EntitySet, action);
     }
 
     private static async Task<IResult> GetPackageUri(
-        string id, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, DownloadLinks links, TenantContext tenant, CancellationToken cancellationToken)
+        string id, HttpContext context, EmulatorDbContext db, MachineActionLifecycle lifecycle, DownloadLinks links, TenantContext tenant, CallerAccess access, CancellationToken cancellationToken)
     {
-        var action = await GetActionAsync(db, lifecycle, id, false, cancellationToken);
+        var action = await GetActionAsync(db, lifecycle, id, false, access, cancellationToken);
         if (action.Type != MachineActionType.CollectInvestigationPackage)
         {
             throw new DefenderErrorException(DefenderErrors.NotFound($"Machine action {id} is a {action.Type} action, not an investigation package collection."));

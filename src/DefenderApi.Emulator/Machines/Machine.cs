@@ -77,6 +77,10 @@ public sealed class Machine : ITenantOwned
     /// <summary><c>32-bit</c> or <c>64-bit</c>.</summary>
     public string? OsArchitecture { get; set; }
 
+    /// <summary>The device group as the caller-access service compares it (<c>rbacGroupId</c> as text).</summary>
+    [JsonIgnore]
+    public string? GroupKey => RbacGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The sensor (agent) version; not on the documented entity, it decides <c>ClientVersionNotSupported</c>.</summary>
     [JsonIgnore]
     public string AgentVersion { get; set; } = "10.8760.0.0";

@@ -9,6 +9,7 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
     {
         builder.ToTable("Machines");
         builder.HasKey(m => new { m.TenantId, m.Id });
+        builder.Ignore(m => m.GroupKey);
         // Names and tags compare case-insensitively, as the portal and the docs' mixed-case examples do.
         builder.Property(m => m.ComputerDnsName).UseCollation("NOCASE");
         builder.HasIndex(m => new { m.TenantId, m.ComputerDnsName });

@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,29 +18,29 @@ public static class MachineFindEndpoints
     public static void MapMachineFinders(this RouteGroupBuilder machines)
     {
         ArgumentNullException.ThrowIfNull(machines);
-        machines.MapGet("/findbyip({arguments})", FindByIp).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
+        machines.MapGet("/findbyip({arguments})", FindByIp).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
         // find-machine-info-by-ip.md lists no delegated permission and a ±16 minute window.
         machines.MapGet("/find({arguments})", Find).RequirePermissions(MachinesEndpoints.ReadApp, []);
-        machines.MapGet("/findbytag", FindByTag).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated);
+        machines.MapGet("/findbytag", FindByTag).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
     }
 
-    private static async Task<IResult> FindByIp(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> FindByIp(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CallerAccess access, CancellationToken cancellationToken)
     {
         var (ip, timestamp) = IpAndTimestamp(arguments, "ip", time);
-        var found = await SeenWithIp(db, ip, timestamp, TimeSpan.FromMinutes(15)).ToListAsync(cancellationToken);
+        var found = await SeenWithIp(await db.Machines().VisibleToAsync(access, cancellationToken), ip, timestamp, TimeSpan.FromMinutes(15)).ToListAsync(cancellationToken);
         return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, found);
     }
 
-    private static async Task<IResult> Find(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Find(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CallerAccess access, CancellationToken cancellationToken)
     {
         var (ip, timestamp) = IpAndTimestamp(arguments, "key", time);
-        var found = await SeenWithIp(db, ip, timestamp, TimeSpan.FromMinutes(16)).ToListAsync(cancellationToken);
+        var found = await SeenWithIp(await db.Machines().VisibleToAsync(access, cancellationToken), ip, timestamp, TimeSpan.FromMinutes(16)).ToListAsync(cancellationToken);
         return found.Count == 0
             ? DefenderErrors.NotFound($"No machine was seen with IP {ip} around {timestamp:O}.").ToResult()
             : ODataResults.Collection(context.Request, MachinePolicies.EntitySet, found);
     }
 
-    private static async Task<IResult> FindByTag(string? tag, string? useStartsWithFilter, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> FindByTag(string? tag, string? useStartsWithFilter, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(tag))
         {
@@ -52,9 +53,10 @@ public static class MachineFindEndpoints
             _ when bool.TryParse(useStartsWithFilter, out var parsed) => parsed,
             _ => throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{useStartsWithFilter}' for useStartsWithFilter; expected true or false")),
         };
+        var visible = await db.Machines().VisibleToAsync(access, cancellationToken);
         var query = startsWith
-            ? db.Machines().Where(m => m.MachineTags.Any(t => t.StartsWith(tag)))
-            : db.Machines().Where(m => m.MachineTags.Contains(tag));
+            ? visible.Where(m => m.MachineTags.Any(t => t.StartsWith(tag)))
+            : visible.Where(m => m.MachineTags.Contains(tag));
         return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, await query.OrderBy(m => m.Id).ToListAsync(cancellationToken));
     }
 
@@ -70,11 +72,11 @@ public static class MachineFindEndpoints
 
     // We keep no IP history: a machine counts as seen with an IP at a time when the IP is one of its addresses and
     // its reporting span (firstSeen..lastSeen) overlaps the window.
-    private static IQueryable<Machine> SeenWithIp(EmulatorDbContext db, string ip, DateTimeOffset timestamp, TimeSpan window)
+    private static IQueryable<Machine> SeenWithIp(IQueryable<Machine> machines, string ip, DateTimeOffset timestamp, TimeSpan window)
     {
         var from = timestamp - window;
         var to = timestamp + window;
-        return db.Machines()
+        return machines
             .Where(m => m.LastIpAddress == ip || m.IpAddresses.Any(a => a.Address == ip))
             .Where(m => m.FirstSeen <= to && m.LastSeen >= from)
             .OrderBy(m => m.Id);

@@ -1,4 +1,5 @@
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,33 @@ public static class MachineLookup
     public static async Task<Machine> GetMachineAsync(this IQueryable<Machine> machines, string idOrName, CancellationToken cancellationToken) =>
         await machines.FirstOrDefaultAsync(m => m.Id == idOrName || m.ComputerDnsName == idOrName, cancellationToken)
         ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Machine", idOrName));
+
+    /// <summary>Finds a machine the caller may act on: 404 when unknown, 403 when outside the caller's device groups.</summary>
+    /// <param name="machines">The tenant's machines.</param>
+    /// <param name="idOrName">The id or name.</param>
+    /// <param name="access">The caller's access.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The machine.</returns>
+    /// <exception cref="DefenderErrorException">404 ResourceNotFound or 403 Forbidden.</exception>
+    public static async Task<Machine> GetMachineAsync(this IQueryable<Machine> machines, string idOrName, CallerAccess access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var machine = await machines.GetMachineAsync(idOrName, cancellationToken);
+        await access.DemandDeviceGroupAsync(machine.GroupKey, cancellationToken);
+        return machine;
+    }
+
+    /// <summary>The machines in the caller's device groups (the filter runs in SQL).</summary>
+    /// <param name="machines">The tenant's machines.</param>
+    /// <param name="access">The caller's access.</param>
+    /// <param name="cancellationToken">Cancels the lookup of the caller's groups.</param>
+    /// <returns>The visible machines.</returns>
+    public static async Task<IQueryable<Machine>> VisibleToAsync(this IQueryable<Machine> machines, CallerAccess access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var scope = await access.GetDeviceGroupsAsync(cancellationToken);
+        return scope.All ? machines : machines.Where(scope.Filter<Machine>(m => m.RbacGroupId.ToString()));
+    }
 
     /// <summary>The tenant's machines.</summary>
     /// <param name="db">The store.</param>

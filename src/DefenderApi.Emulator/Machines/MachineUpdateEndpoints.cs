@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,15 +21,15 @@ public static class MachineUpdateEndpoints
     {
         ArgumentNullException.ThrowIfNull(machines);
         string[] app = MachinesEndpoints.WriteApp, delegated = MachinesEndpoints.WriteDelegated;
-        machines.MapPatch("/{id}", Update).RequirePermissions(app, delegated);
-        machines.MapPost("/{id}/tags", Tag).RequirePermissions(app, delegated);
-        machines.MapPost("/AddOrRemoveTagForMultipleMachines", TagMany).RequirePermissions(app, delegated);
-        machines.MapPost("/{id}/setDeviceValue", SetDeviceValue).RequirePermissions(app, delegated);
+        machines.MapPatch("/{id}", Update).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.AlertsInvestigation);
+        machines.MapPost("/{id}/tags", Tag).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
+        machines.MapPost("/AddOrRemoveTagForMultipleMachines", TagMany).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
+        machines.MapPost("/{id}/setDeviceValue", SetDeviceValue).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
     }
 
-    private static async Task<IResult> Update(string id, JsonBody<UpdateMachineRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(string id, JsonBody<UpdateMachineRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var machine = await db.Machines().AsTracking().GetMachineAsync(id, cancellationToken);
+        var machine = await db.Machines().AsTracking().GetMachineAsync(id, access, cancellationToken);
         // e-8: the body's list replaces the tag set.
         if (body.Value.MachineTags is { } tags)
         {
@@ -40,15 +41,15 @@ public static class MachineUpdateEndpoints
         return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
     }
 
-    private static async Task<IResult> Tag(string id, JsonBody<MachineTagRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Tag(string id, JsonBody<MachineTagRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var machine = await db.Machines().AsTracking().GetMachineAsync(id, cancellationToken);
+        var machine = await db.Machines().AsTracking().GetMachineAsync(id, access, cancellationToken);
         ApplyTag(machine, CheckedTag(body.Value.Value), body.Value.Action);
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
     }
 
-    private static async Task<IResult> TagMany(JsonBody<MultipleMachineTagRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> TagMany(JsonBody<MultipleMachineTagRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         var request = body.Value;
         if (request.MachineIds.Count > MaxTaggedMachines)
@@ -64,14 +65,19 @@ public static class MachineUpdateEndpoints
             return DefenderErrors.ResourceNotFound("Machine", missing).ToResult();
         }
 
-        machines.ForEach(m => ApplyTag(m, tag, request.Action));
+        foreach (var machine in machines)
+        {
+            await access.DemandDeviceGroupAsync(machine.GroupKey, cancellationToken);
+            ApplyTag(machine, tag, request.Action);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, machines);
     }
 
-    private static async Task<IResult> SetDeviceValue(string id, JsonBody<SetDeviceValueRequest> body, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> SetDeviceValue(string id, JsonBody<SetDeviceValueRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var machine = await db.Machines().AsTracking().GetMachineAsync(id, cancellationToken);
+        var machine = await db.Machines().AsTracking().GetMachineAsync(id, access, cancellationToken);
         machine.DeviceValue = body.Value.DeviceValue;
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);

@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +24,15 @@ public static class MachinesEndpoints
     public static RouteGroupBuilder MapMachines(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines").WithTags("Machines").WithRateLimit(ApiRateLimit.Default("machines"));
-        group.MapGet("", List).RequirePermissions(ReadApp, ReadDelegated);
-        group.MapGet("/{id}", Get).RequirePermissions(ReadApp, ReadDelegated);
+        group.MapGet("", List).RequirePermissions(ReadApp, ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{id}", Get).RequirePermissions(ReadApp, ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
         group.MapMachineUpdates();
         group.MapMachineFinders();
         group.MapMachineRelatedItems();
         return group;
     }
 
-    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CallerAccess access, CancellationToken cancellationToken)
     {
         // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
         if (!await db.Machines().AnyAsync(cancellationToken))
@@ -39,9 +40,9 @@ public static class MachinesEndpoints
             return DefenderErrors.NotFound("No recent machines were found.").ToResult();
         }
 
-        return await odata.ListAsync(context, db.Machines(), MachinePolicies.List, cancellationToken);
+        return await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().GetMachineAsync(id, cancellationToken));
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().GetMachineAsync(id, access, cancellationToken));
 }

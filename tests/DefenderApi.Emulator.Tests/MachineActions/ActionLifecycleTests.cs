@@ -138,4 +138,17 @@ public sealed class ImmediateLifecycleTests(ImmediateActionFactory factory) : IC
         using var release = await client.PostApiAsync($"/api/machines/{TestMachines.Windows11}/unisolate", new { Comment = "release" });
         Assert.Equal("Succeeded", (await ODataJson.OkAsync(release)).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task ImmediateMode_SucceededOffboard_MarksTheMachineInactiveAndNotOnboarded()
+    {
+        using var client = await factory.CreateLoadedClientAsync();
+        using var offboard = await client.PostApiAsync($"/api/machines/{TestMachines.Windows10v1703}/offboard", new { Comment = "retire" });
+        Assert.Equal(HttpStatusCode.Created, offboard.StatusCode);
+
+        using var machine = await client.GetAsync($"/api/machines/{TestMachines.Windows10v1703}");
+        var body = await ODataJson.OkAsync(machine);
+        Assert.Equal("Inactive", body.GetProperty("healthStatus").GetString());
+        Assert.Equal("CanBeOnboarded", body.GetProperty("onboardingStatus").GetString());
+    }
 }

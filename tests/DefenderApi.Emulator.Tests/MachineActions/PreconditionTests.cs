@@ -52,6 +52,25 @@ public sealed class PreconditionTests(ActionTenantFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task SelectiveIsolate_OnWindows10Version1703_Returns400_ClientVersionNotSupported()
+    {
+        using var client = await factory.CreateLoadedClientAsync();
+        using var response = await client.PostApiAsync($"/api/machines/{TestMachines.Windows10v1703}/isolate", new { Comment = "c", IsolationType = "Selective" });
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "ClientVersionNotSupported", "Selective isolation is supported on client version 10.0.16299 and above.");
+    }
+
+    [Fact]
+    public async Task Isolate_UnManagedDevice_OnAnOnboardedMachine_Returns400_InvalidInput()
+    {
+        using var client = await factory.CreateLoadedClientAsync();
+        using var response = await client.PostApiAsync($"/api/machines/{TestMachines.Linux}/isolate", new { Comment = "c", IsolationType = "UnManagedDevice" });
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidInput",
+            $"Invalid input 'UnManagedDevice' for IsolationType; machine {TestMachines.Linux} is onboarded (use Full or Selective).");
+    }
+
+    [Fact]
     public async Task Offboard_OnServer2012R2WithTheLegacySensor_Returns400_ClientVersionNotSupported()
     {
         using var client = await factory.CreateLoadedClientAsync();

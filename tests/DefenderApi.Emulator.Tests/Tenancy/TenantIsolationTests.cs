@@ -16,6 +16,7 @@ public sealed class TenantIsolationTests(ProtectedApiFactory factory) : IClassFi
         new IsolatedUsers(),
         new IsolatedFeatures(),
         new IsolatedJournal(),
+        new IsolatedMachines(),
     ];
 
     [Theory]

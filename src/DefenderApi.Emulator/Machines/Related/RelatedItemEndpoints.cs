@@ -2,6 +2,7 @@ using System.Text.Json;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,24 +16,24 @@ public static class RelatedItemEndpoints
     public static void MapMachineRelatedItems(this RouteGroupBuilder machines)
     {
         ArgumentNullException.ThrowIfNull(machines);
-        machines.MapGet("/{id}/logonusers", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) => ListAsync(id, RelatedKind.LogonUsers, "Users", c, db, ct))
+        machines.MapGet("/{id}/logonusers", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) => ListAsync(id, RelatedKind.LogonUsers, "Users", c, db, a, ct))
             .RequirePermissions(["User.Read.All"], ["User.Read.All"]);
-        machines.MapGet("/{id}/software", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) => ListAsync(id, RelatedKind.Software, "Software", c, db, ct))
+        machines.MapGet("/{id}/software", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) => ListAsync(id, RelatedKind.Software, "Software", c, db, a, ct))
             .RequirePermissions(["Software.Read.All"], ["Software.Read"]);
-        machines.MapGet("/{id}/vulnerabilities", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) =>
-                ListAsync(id, RelatedKind.Vulnerabilities, "Collection(Analytics.Contracts.PublicAPI.PublicVulnerabilityDto)", c, db, ct))
+        machines.MapGet("/{id}/vulnerabilities", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) =>
+                ListAsync(id, RelatedKind.Vulnerabilities, "Collection(Analytics.Contracts.PublicAPI.PublicVulnerabilityDto)", c, db, a, ct))
             .RequirePermissions(["Vulnerability.Read.All"], ["Vulnerability.Read"])
             .WithRateLimit(new ApiRateLimit("machines.vulnerabilities", 50, 1500));
-        machines.MapGet("/{id}/recommendations", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) => ListAsync(id, RelatedKind.Recommendations, "Recommendations", c, db, ct))
+        machines.MapGet("/{id}/recommendations", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) => ListAsync(id, RelatedKind.Recommendations, "Recommendations", c, db, a, ct))
             .RequirePermissions(["SecurityRecommendation.Read.All"], ["SecurityRecommendation.Read"]);
-        machines.MapGet("/{id}/getmissingkbs", (string id, HttpContext c, EmulatorDbContext db, CancellationToken ct) =>
-                ListAsync(id, RelatedKind.MissingKbs, "Collection(microsoft.windowsDefenderATP.api.PublicProductFixDto)", c, db, ct))
+        machines.MapGet("/{id}/getmissingkbs", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) =>
+                ListAsync(id, RelatedKind.MissingKbs, "Collection(microsoft.windowsDefenderATP.api.PublicProductFixDto)", c, db, a, ct))
             .RequirePermissions(["Software.Read.All"], []);
     }
 
-    private static async Task<IResult> ListAsync(string id, RelatedKind kind, string context, HttpContext http, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, RelatedKind kind, string context, HttpContext http, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
-        var machine = await db.Machines().GetMachineAsync(id, cancellationToken);
+        var machine = await db.Machines().GetMachineAsync(id, access, cancellationToken);
         var rows = await db.Set<MachineRelatedItem>()
             .Where(r => r.MachineId == machine.Id && r.Kind == kind)
             .OrderBy(r => r.Id)
