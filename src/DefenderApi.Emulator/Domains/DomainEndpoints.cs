@@ -19,7 +19,7 @@ public static class DomainEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapDomains(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/domains").WithTags("Domains").WithRateLimit(ApiRateLimit.Default("domains"));
+        var group = app.MapGroup("/api/domains").WithTags("Domains").WithRateLimit(ApiRateLimit.Default("domains")).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("/{domain}/alerts", Alerts).RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated);
         group.MapGet("/{domain}/machines", Machines)
             .RequirePermissions(["Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.Read", "Machine.ReadWrite"]);

@@ -18,7 +18,7 @@ public static class FileEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapFiles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/files").WithTags("Files").WithRateLimit(ApiRateLimit.Default("files"));
+        var group = app.MapGroup("/api/files").WithTags("Files").WithRateLimit(ApiRateLimit.Default("files")).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("/{id}", Get).RequirePermissions(["File.Read.All"], ["File.Read.All"]);
         group.MapGet("/{id}/stats", Stats).RequirePermissions(["File.Read.All"], ["File.Read.All"]);
         group.MapGet("/{id}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);

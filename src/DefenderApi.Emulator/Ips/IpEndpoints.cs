@@ -16,7 +16,7 @@ public static class IpEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapIps(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ips").WithTags("IPs").WithRateLimit(ApiRateLimit.Default("ips"));
+        var group = app.MapGroup("/api/ips").WithTags("IPs").WithRateLimit(ApiRateLimit.Default("ips")).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("/{ip}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
         group.MapGet("/{ip}/stats", Stats).RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]);
         return group;

@@ -21,7 +21,7 @@ public static class UserEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users").WithRateLimit(ApiRateLimit.Default("users"));
+        var group = app.MapGroup("/api/users").WithTags("Users").WithRateLimit(ApiRateLimit.Default("users")).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("/{id}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
         group.MapGet("/{id}/machines", Machines).RequirePermissions(["Machine.ReadWrite.All"], ["Machine.ReadWrite"]);
         return group;

@@ -18,7 +18,7 @@ public static class RecommendationEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/recommendations").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement);
+        var group = app.MapGroup("/api/recommendations").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("", List).RequirePermissions(RecommendationApp, RecommendationDelegated);
         group.MapGet("/{id}", Get).RequirePermissions(RecommendationApp, RecommendationDelegated);
         // list-recommendation-software.md: Software.Read.All for applications, SecurityRecommendation.Read for users.

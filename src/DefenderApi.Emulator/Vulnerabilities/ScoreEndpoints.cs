@@ -22,7 +22,8 @@ public static class ScoreEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Scores")
             .RequireFeature(TenantFeatures.VulnerabilityManagement)
-            .RequirePermissions(ScoreApp, ScoreDelegated);
+            .RequirePermissions(ScoreApp, ScoreDelegated)
+            .RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("/exposureScore", Exposure);
         group.MapGet("/exposureScore/ByMachineGroups", ExposureByGroup);
         group.MapGet("/configurationScore", Configuration);

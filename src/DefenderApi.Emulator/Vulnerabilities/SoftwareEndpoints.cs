@@ -19,7 +19,7 @@ public static class SoftwareEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapSoftware(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/Software").WithTags("Software").RequireFeature(TenantFeatures.VulnerabilityManagement);
+        var group = app.MapGroup("/api/Software").WithTags("Software").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("", List).RequirePermissions(SoftwareApp, SoftwareDelegated);
         group.MapGet("/{id}", Get).RequirePermissions(SoftwareApp, SoftwareDelegated);
         group.MapGet("/{id}/distributions", Distributions).RequirePermissions(SoftwareApp, SoftwareDelegated);

@@ -60,4 +60,23 @@ public sealed class AlertUserContextTests : IClassFixture<AlertUserContextTests.
         var alert = await ODataJson.OkAsync(allowed);
         Assert.Equal("investigator@contoso.com", alert.GetProperty("comments").EnumerateArray().Last().GetProperty("createdBy").GetString());
     }
+
+    [Theory]
+    [InlineData("/api/alerts")]
+    [InlineData("/api/investigations")]
+    [InlineData("/api/files/0000000000000000000000000000000000000001/alerts")]
+    [InlineData("/api/ips/10.0.0.1/stats")]
+    [InlineData("/api/domains/contoso.com/stats")]
+    [InlineData("/api/users/alice/alerts")]
+    [InlineData("/api/Software")]
+    [InlineData("/api/vulnerabilities")]
+    [InlineData("/api/recommendations")]
+    [InlineData("/api/exposureScore")]
+    public async Task User_WithoutViewDataRole_Returns403_Forbidden(string path)
+    {
+        using var user = await UserAsync($"no-view-{Guid.NewGuid():N}@contoso.com", [PortalRoles.AlertsInvestigation], "all");
+
+        var error = await ErrorAssert.IsErrorAsync(await user.GetAsync(path), HttpStatusCode.Forbidden, "Forbidden");
+        Assert.Contains("'View Data'", error.Message, StringComparison.Ordinal);
+    }
 }
