@@ -1,0 +1,99 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Emulator.Alerts;
+
+/// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (INDEX §1.3).</summary>
+public static class AlertEndpoints
+{
+    /// <summary>Maps the alert resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapAlerts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/alerts").WithTags("Alerts");
+        group.MapGet("", List)
+            .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
+            .RequirePortalRole(PortalRoles.ViewData)
+            .WithRateLimit(ApiRateLimit.Default("alerts"));
+        group.MapGet("/{id}", Get)
+            .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
+            .RequirePortalRole(PortalRoles.ViewData)
+            .WithRateLimit(ApiRateLimit.Default("alerts"));
+        group.MapPatch("/{id}", Update)
+            .RequirePermissions(AlertPermissions.UpdateApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
+            .WithRateLimit(ApiRateLimit.Default("alerts"));
+        group.MapPost("/batchUpdate", BatchUpdate)
+            .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
+            .WithRateLimit(new ApiRateLimit("alerts.batchUpdate", 10, 500));
+        group.MapPost("/CreateAlertByReference", CreateByReference)
+            .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.AlertsInvestigation)
+            .WithRateLimit(new ApiRateLimit("alerts.createByReference", 15, null));
+        group.MapAlertRelatedEntities();
+        app.MapMachineAlerts();
+        return group;
+    }
+
+    private static async Task<IResult> List(
+        HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
+        await odata.ListAsync(context, await db.VisibleAlertsAsync(access, cancellationToken), AlertPolicies.List, cancellationToken);
+
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await (await db.VisibleAlertsAsync(access, cancellationToken)).GetAlertAsync(id, cancellationToken));
+
+    private static async Task<IResult> Update(
+        string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var change = AlertChangeRules.Check(body.Value.ToChange());
+        var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).AsTracking().GetAlertAsync(id, cancellationToken);
+        AlertChangeRules.Apply(alert, change, access.Requestor, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ODataResults.Entity(context.Request, AlertPolicies.EntitySet, alert);
+    }
+
+    private static async Task<Ok> BatchUpdate(
+        JsonBody<BatchUpdateAlertsRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
+        IOptions<AlertOptions> options, CancellationToken cancellationToken)
+    {
+        var request = body.Value;
+        var allowed = options.Value.MaxBatchUpdate;
+        if (request.AlertIds.Count > allowed)
+        {
+            throw new DefenderErrorException(DefenderErrors.BatchTooLarge(request.AlertIds.Count, allowed));
+        }
+
+        var change = AlertChangeRules.Check(request.ToChange());
+        var ids = request.AlertIds.Distinct(StringComparer.Ordinal).ToList();
+        var visible = await db.VisibleAlertsAsync(access, cancellationToken);
+        var alerts = await visible.AsTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        if (ids.FirstOrDefault(id => alerts.All(a => a.Id != id)) is { } missing)
+        {
+            throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Alert", missing));
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var alert in alerts)
+        {
+            AlertChangeRules.Apply(alert, change, access.Requestor, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<IResult> CreateByReference(
+        JsonBody<CreateAlertByReferenceRequest> body, HttpContext context, CallerAccess access, AlertReferenceService alerts, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await alerts.CreateAsync(body.Value, access.Requestor, cancellationToken));
+}

@@ -1,0 +1,14 @@
+namespace DefenderApi.Emulator.Alerts;
+
+/// <summary>Alert settings (section <c>Emulator:Alerts</c>).</summary>
+public sealed record AlertOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Emulator:Alerts";
+
+    /// <summary>
+    /// The most alert ids one batchUpdate accepts. batch-update-alerts.md documents no maximum; realistic batches
+    /// (hundreds) pass, and a cap keeps one call bounded.
+    /// </summary>
+    public int MaxBatchUpdate { get; init; } = 1_000;
+}

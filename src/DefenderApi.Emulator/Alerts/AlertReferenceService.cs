@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Alerts;
+
+/// <summary>
+/// Creates alerts from an event (create-alert-by-reference.md): the device must exist; an open alert on the same
+/// device with the same title absorbs the new one; an automated investigation starts on the new alert.
+/// </summary>
+public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider time, IEnumerable<IAlertCreatedHandler> handlers)
+{
+    /// <summary>The severities the page allows (narrower than the alert entity's).</summary>
+    public static readonly string[] Severities = ["Low", "Medium", "High"];
+
+    /// <summary>The 16 documented categories.</summary>
+    public static readonly string[] Categories =
+    [
+        "General", "CommandAndControl", "Collection", "CredentialAccess", "DefenseEvasion", "Discovery", "Exfiltration",
+        "Exploit", "Execution", "InitialAccess", "LateralMovement", "Malware", "Persistence", "PrivilegeEscalation",
+        "Ransomware", "SuspiciousActivity",
+    ];
+
+    /// <summary>Creates (or merges into) an alert.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="actor">The caller.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The new or absorbing alert.</returns>
+    /// <exception cref="DefenderErrorException">Bad values, or the device is unknown.</exception>
+    public async Task<Alert> CreateAsync(CreateAlertByReferenceRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var severity = Require(request.Severity, "severity", Severities);
+        var category = Require(request.Category, "category", Categories);
+        if (!DateTimeOffset.TryParse(request.EventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eventTime))
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{request.EventTime}' for eventTime; expected an ISO 8601 UTC time"));
+        }
+
+        if (!long.TryParse(request.ReportId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{request.ReportId}' for reportId; report ids are numbers"));
+        }
+
+        var machine = await db.Machines().FirstOrDefaultAsync(m => m.Id == request.MachineId, cancellationToken)
+            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Machine", request.MachineId));
+        var now = time.GetUtcNow();
+
+        var open = await db.Alerts().AsTracking()
+            .FirstOrDefaultAsync(a => a.MachineId == machine.Id && a.Title == request.Title && a.Status != AlertStatus.Resolved, cancellationToken);
+        if (open is not null)
+        {
+            open.LastEventTime = open.LastEventTime is { } last && last > eventTime ? last : eventTime;
+            open.LastUpdateTime = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return open;
+        }
+
+        var alert = new Alert
+        {
+            TenantId = db.CurrentTenantId,
+            Id = NewId(now),
+            Title = request.Title,
+            Description = request.Description,
+            RecommendedAction = request.RecommendedAction,
+            Severity = Enum.Parse<AlertSeverity>(severity),
+            Category = category,
+            Status = AlertStatus.New,
+            DetectionSource = "CustomDetection",
+            AlertCreationTime = now,
+            FirstEventTime = eventTime,
+            LastEventTime = eventTime,
+            LastUpdateTime = now,
+            MachineId = machine.Id,
+            ComputerDnsName = machine.ComputerDnsName,
+            RbacGroupName = machine.RbacGroupName,
+            AadTenantId = db.CurrentTenantId.ToString(),
+            Comments = [new AlertComment { Comment = $"Created by reference to report {request.ReportId}", CreatedBy = actor, CreatedTime = now }],
+        };
+        db.Add(alert);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var handler in handlers)
+        {
+            await handler.AlertCreatedAsync(alert, machine, cancellationToken);
+        }
+
+        return alert;
+    }
+
+    /// <summary>A new alert id in the documented form <c>da{ticks}_{number}</c>.</summary>
+    /// <param name="now">The creation time.</param>
+    /// <returns>The id.</returns>
+    public static string NewId(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"da{now.UtcTicks}_{RandomNumberGenerator.GetInt32(int.MaxValue)}");
+
+    private static string Require(string value, string parameter, string[] allowed) =>
+        allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
+        ?? throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{value}' for {parameter}; allowed values: {string.Join(", ", allowed)}"));
+}
+
+/// <summary>Reacts to an alert created through the API (e.g. by starting an automated investigation).</summary>
+public interface IAlertCreatedHandler
+{
+    /// <summary>Called after the alert is stored.</summary>
+    /// <param name="alert">The alert (tracked).</param>
+    /// <param name="machine">Its device.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    Task AlertCreatedAsync(Alert alert, Machine machine, CancellationToken cancellationToken);
+}

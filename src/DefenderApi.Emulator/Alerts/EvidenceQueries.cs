@@ -1,0 +1,65 @@
+using System.Linq.Expressions;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Alerts;
+
+/// <summary>What the tenant's alert evidence says about a file, IP, domain or user (the entity pages of INDEX §1.6).</summary>
+public static class EvidenceQueries
+{
+    /// <summary>The alerts with at least one piece of evidence matching <paramref name="match"/>, newest first.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="alerts">The alerts the caller sees.</param>
+    /// <param name="match">The evidence condition.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The alerts.</returns>
+    public static async Task<List<Alert>> AlertsAsync(
+        EmulatorDbContext db, IQueryable<Alert> alerts, Expression<Func<AlertEvidence, bool>> match, CancellationToken cancellationToken)
+    {
+        var ids = db.Set<AlertEvidence>().Where(match).Select(e => e.AlertId);
+        return await alerts.Where(a => ids.Contains(a.Id)).OrderByDescending(a => a.AlertCreationTime).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The machines of the alerts with evidence matching <paramref name="match"/>.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="match">The evidence condition.</param>
+    /// <param name="limit">The most machines to return.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The machines, by id.</returns>
+    public static async Task<List<Machine>> MachinesAsync(
+        EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, int limit, CancellationToken cancellationToken)
+    {
+        var alertIds = db.Set<AlertEvidence>().Where(match).Select(e => e.AlertId);
+        var machineIds = db.Alerts().Where(a => alertIds.Contains(a.Id)).Select(a => a.MachineId);
+        return await db.Machines().Where(m => machineIds.Contains(m.Id)).OrderBy(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Organisation prevalence of matching evidence within a look-back window.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="match">The evidence condition.</param>
+    /// <param name="since">The start of the window.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Distinct machines, first and last time seen.</returns>
+    public static async Task<Prevalence> PrevalenceAsync(
+        EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<AlertEvidence>().Where(match).Where(e => e.EvidenceCreationTime >= since)
+            .Join(db.Alerts(), e => e.AlertId, a => a.Id, (e, a) => new { a.MachineId, e.EvidenceCreationTime, e.FileName })
+            .ToListAsync(cancellationToken);
+        return rows.Count == 0
+            ? new Prevalence(0, null, null, [])
+            : new Prevalence(
+                rows.Select(r => r.MachineId).Distinct(StringComparer.Ordinal).Count(),
+                rows.Min(r => r.EvidenceCreationTime),
+                rows.Max(r => r.EvidenceCreationTime),
+                [.. rows.Where(r => r.FileName is not null).GroupBy(r => r.FileName!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(5).Select(g => g.Key)]);
+    }
+}
+
+/// <summary>How often something was seen in the organisation.</summary>
+/// <param name="Machines">Distinct devices.</param>
+/// <param name="FirstSeen">First time, if seen.</param>
+/// <param name="LastSeen">Last time, if seen.</param>
+/// <param name="TopFileNames">The most frequent file names (files only).</param>
+public sealed record Prevalence(int Machines, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> TopFileNames);

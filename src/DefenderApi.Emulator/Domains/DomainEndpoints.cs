@@ -1,0 +1,56 @@
+using DefenderApi.Emulator.Alerts;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Emulator.Validation;
+
+namespace DefenderApi.Emulator.Domains;
+
+/// <summary><c>/api/domains</c>: related alerts, machines and statistics; an unknown valid domain is an empty answer.</summary>
+public static class DomainEndpoints
+{
+    /// <summary>get-domain-related-machines.md: results are capped at 500 devices.</summary>
+    public const int MaxMachines = 500;
+
+    /// <summary>Maps the domain resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapDomains(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/domains").WithTags("Domains").WithRateLimit(ApiRateLimit.Default("domains")).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{domain}/alerts", Alerts).RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated);
+        group.MapGet("/{domain}/machines", Machines)
+            .RequirePermissions(["Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.Read", "Machine.ReadWrite"]);
+        group.MapGet("/{domain}/stats", Stats).RequirePermissions(["URL.Read.All"], ["URL.Read.All"]);
+        return group;
+    }
+
+    private static async Task<IResult> Alerts(string domain, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    {
+        var host = DomainNameValidator.Require(domain);
+        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.Host == host, cancellationToken));
+    }
+
+    private static async Task<IResult> Machines(string domain, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var host = DomainNameValidator.Require(domain);
+        return ODataResults.Collection(context.Request, "Machines", await EvidenceQueries.MachinesAsync(db, e => e.Host == host, MaxMachines, cancellationToken));
+    }
+
+    private static async Task<IResult> Stats(string domain, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var host = DomainNameValidator.Require(domain);
+        var window = LookBack.Parse(lookBackHours);
+        var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.Host == host, time.GetUtcNow() - window, cancellationToken);
+        return TypedResults.Ok(new DomainStats(host, seen.Machines, seen.FirstSeen, seen.LastSeen));
+    }
+}
+
+/// <summary>Domain statistics (get-domain-statistics.md).</summary>
+/// <param name="Host">The domain.</param>
+/// <param name="OrganizationPrevalence">Devices that reached it in the window (0 when unknown).</param>
+/// <param name="OrgFirstSeen">First seen.</param>
+/// <param name="OrgLastSeen">Last seen.</param>
+public sealed record DomainStats(string Host, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen);

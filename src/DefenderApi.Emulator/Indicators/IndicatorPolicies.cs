@@ -1,0 +1,19 @@
+using DefenderApi.Emulator.OData;
+
+namespace DefenderApi.Emulator.Indicators;
+
+/// <summary>The OData rules of <c>GET /api/indicators</c> (get-ti-indicators-collection.md).</summary>
+internal static class IndicatorPolicies
+{
+    public const string EntitySet = "Indicators";
+
+    // The page also lists createdByDisplayName, which no indicator property carries (ti-indicator.md); it is left out.
+    public static readonly ODataCollectionPolicy<Indicator> List = new()
+    {
+        EntitySet = EntitySet,
+        FilterProperties = ODataPolicy.Properties(
+            "application", "expirationTime", "generateAlert", "title", "rbacGroupNames", "rbacGroupIds", "indicatorValue",
+            "indicatorType", "creationTimeDateTimeUtc", "createdBy", "action", "severity"),
+        StableOrder = i => i.Id,
+    };
+}

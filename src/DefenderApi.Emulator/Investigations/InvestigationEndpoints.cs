@@ -1,0 +1,85 @@
+using DefenderApi.Emulator.Admin.Data;
+using DefenderApi.Emulator.Alerts;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Identifiers;
+using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Investigations;
+
+/// <summary><c>/api/investigations</c> and <c>POST /api/machines/{id}/startInvestigation</c> (INDEX §1.7).</summary>
+public static class InvestigationEndpoints
+{
+    /// <summary>Registers the investigation services and entity set.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddInvestigations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddODataEntitySet<Investigation>(InvestigationPolicies.EntitySet);
+        builder.Services.AddScoped<InvestigationService>();
+        builder.Services.AddScoped<IAlertCreatedHandler>(services => services.GetRequiredService<InvestigationService>());
+        builder.Services.AddSingleton<ITenantSeeder, InvestigationDemoSeeder>();
+        builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Investigation>("investigations", i => i.Id, (investigation, _) =>
+            string.IsNullOrWhiteSpace(investigation.MachineId) ? "machineId is missing" : null));
+        return builder;
+    }
+
+    /// <summary>Maps the investigation resource and the start call.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapInvestigations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/investigations").WithTags("Investigations")
+            .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
+            .RequirePortalRole(PortalRoles.ViewData)
+            .WithRateLimit(ApiRateLimit.Default("investigations"));
+        group.MapGet("", List);
+        group.MapGet("/{id}", Get);
+        app.MapPost("/api/machines/{id}/startInvestigation", Start).WithTags("Investigations")
+            .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
+            .RequirePortalRole(PortalRoles.ActiveRemediationActions)
+            .RequireFeature(TenantFeatures.AutomatedInvestigation)
+            .WithRateLimit(new ApiRateLimit("investigations.start", null, 50));
+        return group;
+    }
+
+    private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
+        odata.ListAsync(context, db.Set<Investigation>(), InvestigationPolicies.List, cancellationToken);
+
+    // get-investigation-object.md: the id is the investigation id or the id of the alert that triggered it.
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var investigation = await db.Set<Investigation>().FirstOrNotFoundAsync(i => i.Id == id || i.TriggeringAlertId == id, "Investigation", id, cancellationToken);
+        return ODataResults.Entity(context.Request, InvestigationPolicies.EntitySet, investigation);
+    }
+
+    private static async Task<IResult> Start(
+        string id, JsonBody<StartInvestigationRequest> body, HttpContext context, InvestigationService investigations, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, InvestigationPolicies.EntitySet,
+            await investigations.StartAsync(id, body.Value.Comment, cancellationToken), StatusCodes.Status201Created);
+}
+
+/// <summary>The body of startInvestigation.</summary>
+public sealed record StartInvestigationRequest
+{
+    /// <summary>Comment. Required.</summary>
+    public required string Comment { get; init; }
+}
+
+/// <summary>The OData rules of <c>GET /api/investigations</c> (get-investigation-collection.md).</summary>
+internal static class InvestigationPolicies
+{
+    public const string EntitySet = "Investigations";
+
+    public static readonly ODataCollectionPolicy<Investigation> List = new()
+    {
+        EntitySet = EntitySet,
+        FilterProperties = ODataPolicy.Properties("startTime", "id", "state", "machineId", "triggeringAlertId"),
+        StableOrder = i => i.Id,
+    };
+}

@@ -1,0 +1,53 @@
+using DefenderApi.Emulator.Alerts;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using DefenderApi.Emulator.Validation;
+
+namespace DefenderApi.Emulator.Ips;
+
+/// <summary><c>/api/ips</c>: related alerts and statistics; an unknown but valid IP is an empty answer (INDEX §1.6).</summary>
+public static class IpEndpoints
+{
+    /// <summary>Maps the IP resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapIps(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ips").WithTags("IPs").WithRateLimit(ApiRateLimit.Default("ips")).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{ip}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
+        group.MapGet("/{ip}/stats", Stats).RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]);
+        return group;
+    }
+
+    private static async Task<IResult> Alerts(string ip, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    {
+        ip = RequireAddress(ip);
+        return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.IpAddress == ip, cancellationToken));
+    }
+
+    private static async Task<IResult> Stats(string ip, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ip = RequireAddress(ip);
+        var window = LookBack.Parse(lookBackHours);
+        var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.IpAddress == ip, time.GetUtcNow() - window, cancellationToken);
+        return TypedResults.Ok(new IpStats(ip, seen.Machines, seen.FirstSeen, seen.LastSeen));
+    }
+
+    // Routing leaves %2F encoded in a segment; "1.2.3.4%2F24" is reported as the CIDR text the caller meant.
+    private static string RequireAddress(string segment)
+    {
+        var ip = Uri.UnescapeDataString(segment);
+        IpAddressValidator.Require(ip);
+        return ip;
+    }
+}
+
+/// <summary>IP statistics (get-ip-statistics.md).</summary>
+/// <param name="IpAddress">The address.</param>
+/// <param name="OrganizationPrevalence">Devices that saw it in the window (0 when unknown).</param>
+/// <param name="OrgFirstSeen">First seen.</param>
+/// <param name="OrgLastSeen">Last seen.</param>
+public sealed record IpStats(string IpAddress, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen);

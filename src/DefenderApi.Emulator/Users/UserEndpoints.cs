@@ -1,0 +1,41 @@
+using DefenderApi.Emulator.Alerts;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.Machines.Related;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
+using Microsoft.EntityFrameworkCore;
+
+namespace DefenderApi.Emulator.Users;
+
+/// <summary>
+/// <c>/api/users/{id}</c>: related alerts and machines. The id is the account name only (not the UPN); an unknown
+/// user is an empty answer (get-user-related-alerts.md, get-user-related-machines.md).
+/// </summary>
+public static class UserEndpoints
+{
+    /// <summary>Maps the user resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/users").WithTags("Users").WithRateLimit(ApiRateLimit.Default("users")).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{id}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
+        group.MapGet("/{id}/machines", Machines).RequirePermissions(["Machine.ReadWrite.All"], ["Machine.ReadWrite"]);
+        return group;
+    }
+
+    private static async Task<IResult> Alerts(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.AccountName == id, cancellationToken));
+
+    private static async Task<IResult> Machines(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        // The machines' logon users (domain\name ids) say where the user logged on.
+        var suffix = ("\\" + id).ToLowerInvariant();
+        var ids = db.Set<MachineRelatedItem>().Where(i => i.Kind == RelatedKind.LogonUsers && i.Id.ToLower().EndsWith(suffix)).Select(i => i.MachineId);
+        var machines = await db.Machines().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return ODataResults.Collection(context.Request, "Machines", machines);
+    }
+}

@@ -1,0 +1,60 @@
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Identifiers;
+using DefenderApi.Emulator.Machines.Related;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
+
+namespace DefenderApi.Emulator.Vulnerabilities;
+
+/// <summary><c>/api/recommendations</c>: security recommendations and what they relate to (INDEX §1.9).</summary>
+public static class RecommendationEndpoints
+{
+    /// <summary>Maps the recommendation resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/recommendations").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("", List).RequirePermissions(RecommendationApp, RecommendationDelegated);
+        group.MapGet("/{id}", Get).RequirePermissions(RecommendationApp, RecommendationDelegated);
+        // list-recommendation-software.md: Software.Read.All for applications, SecurityRecommendation.Read for users.
+        group.MapGet("/{id}/software", Software).RequirePermissions(SoftwareApp, RecommendationDelegated);
+        group.MapGet("/{id}/machineReferences", MachineReferences).RequirePermissions(RecommendationApp, RecommendationDelegated);
+        group.MapGet("/{id}/vulnerabilities", Vulnerabilities).RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);
+        return group;
+    }
+
+    private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
+        odata.ListAsync(context, db.Set<SecurityRecommendation>(), TvmPolicies.Recommendations, cancellationToken);
+
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, TvmPolicies.Recommendations.EntitySet, await FindAsync(db, id, cancellationToken));
+
+    // The page answers one software object; a configuration recommendation has no software (404).
+    private static async Task<IResult> Software(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var recommendation = await FindAsync(db, id, cancellationToken);
+        var software = recommendation.SoftwareId ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Software of recommendation", id));
+        return ODataResults.Entity(context.Request, TvmPolicies.Software.EntitySet, await SoftwareEndpoints.FindAsync(db, software, cancellationToken));
+    }
+
+    private static async Task<IResult> MachineReferences(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var recommendation = await FindAsync(db, id, cancellationToken);
+        return ODataResults.Collection(context.Request, "MachineReferences",
+            await TvmInventory.ReferencesAsync(db, RelatedKind.Recommendations, recommendation.Id, cancellationToken));
+    }
+
+    private static async Task<IResult> Vulnerabilities(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var recommendation = await FindAsync(db, id, cancellationToken);
+        return ODataResults.Collection(context.Request, "Vulnerabilities", await TvmInventory.VulnerabilitiesOfAsync(db, recommendation.SoftwareId, cancellationToken));
+    }
+
+    private static async Task<SecurityRecommendation> FindAsync(EmulatorDbContext db, string id, CancellationToken cancellationToken) =>
+        await db.Set<SecurityRecommendation>().FirstOrNotFoundAsync(r => r.Id == id, "Recommendation", id, cancellationToken);
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Identifiers;
+using DefenderApi.Emulator.Machines.Related;
+using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Errors;
+using Microsoft.EntityFrameworkCore;
+using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
+
+namespace DefenderApi.Emulator.Vulnerabilities;
+
+/// <summary><c>/api/Software</c>: inventory, versions, devices, vulnerabilities and missing KBs (INDEX §1.9).</summary>
+public static class SoftwareEndpoints
+{
+    /// <summary>Maps the software resource.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapSoftware(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/Software").WithTags("Software").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("", List).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}", Get).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}/distributions", Distributions).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}/machineReferences", MachineReferences).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}/vulnerabilities", Vulnerabilities).RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);
+        group.MapGet("/{id}/getmissingkbs", MissingKbs).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        return group;
+    }
+
+    /// <summary>Finds a product; unknown ids are 404 <c>ResourceNotFound</c> (the page documents no not-found answer).</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="id">The product id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The product.</returns>
+    public static async Task<SoftwareProduct> FindAsync(EmulatorDbContext db, string id, CancellationToken cancellationToken) =>
+        await db.Set<SoftwareProduct>().FirstOrNotFoundAsync(s => s.Id == id, "Software", id, cancellationToken);
+
+    private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
+        odata.ListAsync(context, db.Set<SoftwareProduct>(), TvmPolicies.Software, cancellationToken);
+
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
+        ODataResults.Entity(context.Request, TvmPolicies.Software.EntitySet, await FindAsync(db, id, cancellationToken));
+
+    private static async Task<IResult> Distributions(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await FindAsync(db, id, cancellationToken);
+        var machines = await TvmInventory.MachinesWith(db, RelatedKind.Software, product.Id).ToListAsync(cancellationToken);
+        var rows = machines.GroupBy(m => SoftwareVersions.Of(m, product.Id)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new VersionDistribution(g.Key, g.Count(), SoftwareVersions.IsLatest(g.Key) ? 0 : product.Weaknesses)).ToList();
+        return ODataResults.Collection(context.Request, "Distributions", rows);
+    }
+
+    private static async Task<IResult> MachineReferences(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await FindAsync(db, id, cancellationToken);
+        return ODataResults.Collection(context.Request, "MachineReferences", await TvmInventory.ReferencesAsync(db, RelatedKind.Software, product.Id, cancellationToken));
+    }
+
+    private static async Task<IResult> Vulnerabilities(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await FindAsync(db, id, cancellationToken);
+        return ODataResults.Collection(context.Request, "Vulnerabilities", await TvmInventory.VulnerabilitiesOfAsync(db, product.Id, cancellationToken));
+    }
+
+    private static async Task<IResult> MissingKbs(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await FindAsync(db, id, cancellationToken);
+        var kbs = await TvmInventory.ItemsAsync<JsonElement>(db, RelatedKind.MissingKbs, cancellationToken);
+        var fixes = kbs.GroupBy(k => k.Item.GetProperty("id").GetString())
+            .Where(g => g.First().Item.TryGetProperty("productsNames", out var names) && names.EnumerateArray().Any(n => n.GetString() == product.Name))
+            .Select(g => g.First().Item).ToList();
+        return ODataResults.Collection(context.Request, "ProductFixes", fixes);
+    }
+}

@@ -1,0 +1,106 @@
+using DefenderApi.Emulator.Machines.Related;
+using DefenderApi.Emulator.Persistence;
+
+namespace DefenderApi.Emulator.Vulnerabilities;
+
+/// <summary>
+/// Builds the demo tenant's organisation inventory (software, CVEs, recommendations, per-device vulnerabilities)
+/// from what the demo machines report, so every count equals the devices that report the item.
+/// </summary>
+internal sealed class TvmDemoSeeder : ITenantSeeder
+{
+    // Which product each demo CVE affects (the machines report CVEs without their product).
+    private static readonly Dictionary<string, string> SoftwareOfCve = new(StringComparer.Ordinal)
+    {
+        ["CVE-2019-1348"] = "git-scm-_-git",
+        ["CVE-2021-44228"] = "oracle-_-jre",
+        ["CVE-2023-4863"] = "google-_-chrome",
+        ["CVE-2022-3602"] = "openssl-_-openssl",
+    };
+
+    public async Task SeedAsync(EmulatorDbContext db, Guid tenantId, string seed, CancellationToken cancellationToken)
+    {
+        if (seed != "demo")
+        {
+            return;
+        }
+
+        var software = await TvmInventory.ItemsAsync<SoftwareProduct>(db, RelatedKind.Software, cancellationToken);
+        var cves = await TvmInventory.ItemsAsync<Vulnerability>(db, RelatedKind.Vulnerabilities, cancellationToken);
+        var recommendations = await TvmInventory.ItemsAsync<SecurityRecommendation>(db, RelatedKind.Recommendations, cancellationToken);
+
+        foreach (var group in software.GroupBy(s => s.Item.Id))
+        {
+            var product = group.First().Item;
+            product.TenantId = tenantId;
+            product.ExposedMachines = group.Count();
+            db.Add(product);
+        }
+
+        foreach (var group in cves.GroupBy(v => v.Item.Id))
+        {
+            var cve = group.First().Item;
+            cve.TenantId = tenantId;
+            cve.ExposedMachines = group.Count();
+            cve.SoftwareIds = SoftwareOfCve.TryGetValue(cve.Id, out var softwareId) ? [softwareId] : [];
+            db.Add(cve);
+            foreach (var (machineId, _) in group)
+            {
+                db.Add(MachineRow(tenantId, machineId, cve, softwareId));
+            }
+        }
+
+        foreach (var group in recommendations.GroupBy(r => r.Item.Id))
+        {
+            var recommendation = group.First().Item;
+            recommendation.TenantId = tenantId;
+            recommendation.ExposedMachinesCount = group.Count();
+            recommendation.SoftwareId = recommendation.Vendor is { } vendor && recommendation.ProductName is { } name
+                && software.Any(s => s.Item.Id == $"{vendor}-_-{name}") ? $"{vendor}-_-{name}" : null;
+            recommendation.TotalMachineCount = recommendation.SoftwareId is { } id ? software.Count(s => s.Item.Id == id) : group.Count();
+            db.Add(recommendation);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static MachineVulnerability MachineRow(Guid tenantId, string machineId, Vulnerability cve, string? softwareId)
+    {
+        var parts = softwareId?.Split("-_-") ?? ["microsoft", "windows"];
+        var version = SoftwareVersions.Of(machineId, softwareId ?? "windows");
+        return new MachineVulnerability
+        {
+            TenantId = tenantId,
+            Id = $"{machineId}-_-{cve.Id}-_-{parts[0]}-_-{parts[1]}-_-{version}-_-",
+            CveId = cve.Id,
+            MachineId = machineId,
+            ProductVendor = parts[0],
+            ProductName = parts[1],
+            ProductVersion = version,
+            Severity = cve.Severity,
+        };
+    }
+}
+
+/// <summary>The version of a product on a device: one of three per product, stable per device.</summary>
+public static class SoftwareVersions
+{
+    private static readonly string[] Versions = ["1.0.4", "2.3.1", "3.0.0"];
+
+    /// <summary>The version installed.</summary>
+    /// <param name="machineId">The device.</param>
+    /// <param name="softwareId">The product.</param>
+    /// <returns>The version.</returns>
+    public static string Of(string machineId, string softwareId)
+    {
+        ArgumentNullException.ThrowIfNull(machineId);
+        ArgumentNullException.ThrowIfNull(softwareId);
+        return Versions[(machineId.Sum(c => c) + softwareId.Length) % Versions.Length];
+    }
+
+    /// <summary>Whether a version is the newest (no vulnerabilities).</summary>
+    /// <param name="version">The version.</param>
+    /// <returns><see langword="true"/> for the newest.</returns>
+    public static bool IsLatest(string version) => version == Versions[^1];
+}
