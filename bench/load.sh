@@ -2,7 +2,7 @@
 # HTTP load kit: one command from a fresh clone.
 #   bench/load.sh            # full run (about 3 minutes)
 #   DURATION=5 bench/load.sh # shorter runs
-# Builds Release, starts the emulator (SQLite file, 10,000 machines, 100,000 alerts) and the ceiling app, pins the
+# Builds Release, starts the emulator (SQLite file, 10,000 demo machines with their demo alerts, about one per two machines) and the ceiling app, pins the
 # servers and wrk to different cores, warms up, runs wrk with the same settings against both and prints
 # endpoint | requests/s | p50 | p99 | emulator/ceiling. Then start-to-ready times and RSS. Not part of `dotnet test`.
 set -euo pipefail
@@ -22,7 +22,8 @@ command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq; }
 CORES=$(nproc)
 SERVER_CPUS=0
 LOAD_CPUS=$(( CORES > 1 ? 1 : 0 ))
-pin() { local cpus=$1; shift; if command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi; }
+# exec: when backgrounded, the PID recorded is the server itself, so it can be stopped between phases.
+pin() { local cpus=$1; shift; if command -v taskset >/dev/null; then exec taskset -c "$cpus" "$@"; else exec "$@"; fi; }
 
 echo "Building Release..."
 dotnet build -c Release src/DefenderApi.Emulator -v q -nologo >/dev/null
@@ -46,8 +47,8 @@ start_emulator() { # machines alerts extra-args... -> sets EMU_PID, READY_MS
   local data; data=$(mktemp -d)
   local start; start=$(now_ms)
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    pin "$SERVER_CPUS" dotnet "$EMU_DLL" --urls "http://127.0.0.1:$EMU_PORT" --data-dir "$data" \
-      --Emulator:DemoMachines="$machines" --Emulator:DemoAlerts="$alerts" "$@" >"$OUT/emulator.log" 2>&1 &
+    ( pin "$SERVER_CPUS" dotnet "$EMU_DLL" --urls "http://127.0.0.1:$EMU_PORT" --data-dir "$data" \
+      --Emulator:DemoMachines="$machines" "$@" ) >"$OUT/emulator.log" 2>&1 &
   EMU_PID=$!
   PIDS+=("$EMU_PID")
   wait_ready "http://127.0.0.1:$EMU_PORT/_emulator/health" >/dev/null
@@ -62,12 +63,12 @@ start_emulator 1000 0;    READY_1K=$READY_MS;   stop_emulator
 start_emulator 100000 0;  READY_100K=$READY_MS; stop_emulator
 
 # --- load -------------------------------------------------------------------------------------------------------
-echo "Starting the emulator (10,000 machines, 100,000 alerts) and the ceiling app..."
+echo "Starting the emulator (10,000 demo machines) and the ceiling app..."
 start_emulator 10000 100000
 READY_LOAD=$READY_MS
 curl -s -X PUT "http://127.0.0.1:$EMU_PORT/_emulator/settings" -H 'content-type: application/json' \
   -d '{"rateLimits":{"enabled":false}}' >/dev/null
-pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" >"$OUT/ceiling.log" 2>&1 &
+( pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" ) >"$OUT/ceiling.log" 2>&1 &
 PIDS+=("$!")
 wait_ready "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" >/dev/null
 
@@ -97,8 +98,8 @@ run_wrk() { # label url [lua-script] -> "rps p50 p99"
   local label=$1 url=$2 script=${3:-}
   local args=(-t1 -c"$CONNECTIONS" --latency -H "$AUTH")
   if [ -n "$script" ]; then args+=(-s "$script"); fi
-  pin "$LOAD_CPUS" wrk "${args[@]}" -d2s "$url" >/dev/null 2>&1 || true   # warm-up
-  pin "$LOAD_CPUS" wrk "${args[@]}" -d"${DURATION}s" "$url" >"$OUT/$label.txt" 2>&1 || true
+  ( pin "$LOAD_CPUS" wrk "${args[@]}" -d2s "$url" ) >/dev/null 2>&1 || true   # warm-up
+  ( pin "$LOAD_CPUS" wrk "${args[@]}" -d"${DURATION}s" "$url" ) >"$OUT/$label.txt" 2>&1 || true
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.txt")
   p50=$(awk '$1=="50%" {print $2}' "$OUT/$label.txt")
@@ -146,6 +147,6 @@ RSS_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
   echo "|---|---:|"
   echo "| start to ready, 1,000 machines (SQLite file) | ${READY_1K} ms |"
   echo "| start to ready, 100,000 machines (SQLite file) | ${READY_100K} ms |"
-  echo "| start to ready, 10,000 machines + 100,000 alerts | ${READY_LOAD} ms |"
-  echo "| RSS after load (10,000 machines + 100,000 alerts) | $(( RSS_KB / 1024 )) MB |"
+  echo "| start to ready, 10,000 machines (+ demo alerts, TVM, hunting) | ${READY_LOAD} ms |"
+  echo "| RSS after load (10,000 machines + demo data) | $(( RSS_KB / 1024 )) MB |"
 } | tee "$OUT/summary.md"

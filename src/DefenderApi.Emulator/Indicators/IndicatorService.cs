@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>Submits, imports and deletes indicators; one indicator per (type, value) in a tenant.</summary>
-public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options)
+public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, TenantWriteLocks locks)
 {
     private int MaxActive => options.Value.MaxActivePerTenant;
 
@@ -39,6 +39,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     public async Task<Indicator> SubmitAsync(SubmitIndicatorRequest request, IndicatorCaller caller, CancellationToken cancellationToken)
     {
         var value = IndicatorValueRules.Validate(request);
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, "indicators", cancellationToken);
         var indicator = await FindAsync(request.IndicatorType, value, cancellationToken);
         if (indicator is null || !IsActive(indicator))
         {
@@ -68,6 +69,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
             throw new DefenderErrorException(DefenderErrors.BatchTooLarge(requests.Count, IndicatorOptions.MaxBatchSize));
         }
 
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, "indicators", cancellationToken);
         var active = await CountActiveAsync(cancellationToken);
         var stored = new List<(int Index, Indicator Indicator)>();
         var failed = new Dictionary<int, string>();

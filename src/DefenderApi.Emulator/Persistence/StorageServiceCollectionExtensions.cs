@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DatabaseLocation>();
+        builder.Services.AddSingleton<TenantWriteLocks>();
         builder.Services.AddDbContext<EmulatorDbContext>((services, options) =>
             options.UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
