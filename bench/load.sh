@@ -46,8 +46,8 @@ start_emulator() { # machines alerts extra-args... -> sets EMU_PID, READY_MS
   local machines=$1 alerts=$2; shift 2
   local data; data=$(mktemp -d)
   local start; start=$(now_ms)
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    ( pin "$SERVER_CPUS" dotnet "$EMU_DLL" --urls "http://127.0.0.1:$EMU_PORT" --data-dir "$data" \
+  ( export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+    pin "$SERVER_CPUS" dotnet "$EMU_DLL" --urls "http://127.0.0.1:$EMU_PORT" --data-dir "$data" \
       --Emulator:DemoMachines="$machines" "$@" ) >"$OUT/emulator.log" 2>&1 &
   EMU_PID=$!
   PIDS+=("$EMU_PID")
