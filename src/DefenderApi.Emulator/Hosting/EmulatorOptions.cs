@@ -28,6 +28,12 @@ public sealed record EmulatorOptions
     /// <summary>Number of machines the demo seed generates.</summary>
     public int DemoMachines { get; init; } = 1000;
 
+    /// <summary>
+    /// Number of alerts the demo seed generates, spread over the demo machines; <see langword="null"/> (the default)
+    /// gives about one alert on every second machine.
+    /// </summary>
+    public int? DemoAlerts { get; init; }
+
     /// <summary>Seed of the deterministic demo generator.</summary>
     public int DemoRandomSeed { get; init; } = 20211203;
 
@@ -59,6 +65,11 @@ public sealed record EmulatorOptions
         if (DemoMachines is < 0 or > 1_000_000)
         {
             problems.Add($"DemoMachines must be between 0 and 1,000,000, not {DemoMachines}.");
+        }
+
+        if (DemoAlerts is < 0 or > 10_000_000)
+        {
+            problems.Add($"DemoAlerts must be between 0 and 10,000,000, not {DemoAlerts}.");
         }
 
         if (JournalCapacity is < 1 or > 1_000_000)

@@ -37,4 +37,18 @@ public sealed class SecurityDemoDataTests
         Assert.Equal(11, indicators.Count);
         Assert.Equal(["DomainName", "FileSha256", "IpAddress"], indicators.Select(i => i.GetProperty("indicatorType").GetString()).Distinct().Order());
     }
+
+    [Fact]
+    public async Task DemoAlertsSetting_SeedsExactlyThatManyAlerts_OnDemoMachines()
+    {
+        await using var factory = new DemoTenantFactory();
+        factory.Settings["Emulator:DemoAlerts"] = "1234";
+        using var client = await factory.CreateApiClientAsync();
+
+        var page = await ODataJson.OkAsync(await client.GetAsync("/api/alerts?$count=true&$top=5"));
+        var machineIds = (await ODataJson.ValuesAsync(await client.GetAsync("/api/machines?$top=10000"))).Select(m => m.GetProperty("id").GetString()).ToHashSet();
+
+        Assert.Equal(1234, page.GetProperty("@odata.count").GetInt64());
+        Assert.All(page.GetProperty("value").EnumerateArray(), a => Assert.Contains(a.GetProperty("machineId").GetString(), machineIds));
+    }
 }

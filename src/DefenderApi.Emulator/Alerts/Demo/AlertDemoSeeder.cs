@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Alerts.Demo;
 
 /// <summary>
 /// Seeds demo tenants (after the demo machines) with users from the machines' logon users, the demo files, and
-/// alerts with evidence on about half the machines. Deterministic from <see cref="EmulatorOptions.DemoRandomSeed"/>.
+/// alerts with evidence on about half the machines (or <see cref="EmulatorOptions.DemoAlerts"/> alerts on random machines). Deterministic from <see cref="EmulatorOptions.DemoRandomSeed"/>.
 /// </summary>
 internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimeProvider time) : ITenantSeeder
 {
@@ -32,7 +32,10 @@ internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimePro
 
         // Files draw from the random sequence before the alerts do: keep that order, the demo data set depends on it.
         var files = DemoThreats.Files.Select(f => File(tenantId, f, now, random)).ToList();
-        var alerts = machines.Where(_ => random.Next(2) == 0).Select(m => Alert(tenantId, m, logonsByMachine[m.Id], now, random)).ToList();
+        var alerting = options.Value.DemoAlerts is { } count && machines.Count > 0
+            ? Enumerable.Range(0, count).Select(_ => machines[random.Next(machines.Count)])
+            : machines.Where(_ => random.Next(2) == 0);
+        var alerts = alerting.Select(m => Alert(tenantId, m, logonsByMachine[m.Id], now, random)).ToList();
         await BulkInsert.InsertAsync(db, [.. Users(tenantId, machinesById, logons)], cancellationToken);
         await BulkInsert.InsertAsync(db, files, cancellationToken);
         await BulkInsert.InsertAsync(db, alerts, cancellationToken);
