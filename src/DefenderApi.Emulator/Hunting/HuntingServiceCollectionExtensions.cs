@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Emulator.Hunting;
 
-/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota) and the tenant seeder.</summary>
+/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota), the tenant seeder and one admin data loader per hunting table.</summary>
 public static class HuntingServiceCollectionExtensions
 {
     /// <summary>Adds advanced hunting.</summary>
@@ -22,6 +22,7 @@ public static class HuntingServiceCollectionExtensions
             HuntingLimits.Documented with { CpuChargeMultiplier = sp.GetRequiredService<IOptions<HuntingOptions>>().Value.CpuChargeMultiplier }));
         services.AddSingleton<HuntingTables>();
         services.AddSingleton<ITenantSeeder, HuntingSeeder>();
+        HuntingTableLoader.AddAll(services);
         return builder;
     }
 }
