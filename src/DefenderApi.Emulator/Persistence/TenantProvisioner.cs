@@ -53,7 +53,7 @@ public sealed class TenantProvisioner(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var seeder in seeders)
+        foreach (var seeder in seeders.OrderBy(s => s.Stage))
         {
             await seeder.SeedAsync(db, tenantId, seed, cancellationToken);
         }
