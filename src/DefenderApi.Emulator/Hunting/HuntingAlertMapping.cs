@@ -40,4 +40,24 @@ internal static class HuntingAlertMapping
         AccountName = evidence.AccountName,
         AccountDomain = evidence.DomainName,
     };
+
+    /// <summary>Evidence an event shows, as a new alert evidence item recorded at the event's time.</summary>
+    public static AlertEvidence ToAlertEvidence(this HuntingEvidence evidence, DateTimeOffset at) => new()
+    {
+        EntityType = evidence.EntityType,
+        EvidenceCreationTime = at,
+        FileName = evidence.FileName,
+        FilePath = evidence.FolderPath,
+        Sha1 = evidence.Sha1,
+        Sha256 = evidence.Sha256,
+        ProcessCommandLine = evidence.ProcessCommandLine,
+        ProcessId = evidence.ProcessId,
+        ProcessCreationTime = evidence.EntityType == "Process" ? at : null,
+        ParentProcessFileName = evidence.ParentFileName,
+        IpAddress = evidence.RemoteIp,
+        Url = evidence.RemoteUrl,
+        AccountName = evidence.AccountName,
+        DomainName = evidence.AccountDomain,
+        DetectionStatus = evidence.EntityType is "File" or "Process" ? "Detected" : null,
+    };
 }

@@ -1,10 +1,11 @@
+using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
 using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Emulator.Hunting;
 
-/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota), the tenant seeder and one admin data loader per hunting table.</summary>
+/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota), the tenant seeder, one admin data loader per hunting table and the link of alerts created by reference to hunting events.</summary>
 public static class HuntingServiceCollectionExtensions
 {
     /// <summary>Adds advanced hunting.</summary>
@@ -23,6 +24,9 @@ public static class HuntingServiceCollectionExtensions
         services.AddSingleton<HuntingTables>();
         services.AddSingleton<ITenantSeeder, HuntingSeeder>();
         HuntingTableLoader.AddAll(services);
+        services.AddScoped<HuntingAlertLink>();
+        services.AddScoped<IAlertEventSource>(sp => sp.GetRequiredService<HuntingAlertLink>());
+        services.AddScoped<IAlertCreatedHandler>(sp => sp.GetRequiredService<HuntingAlertLink>());
         return builder;
     }
 }
