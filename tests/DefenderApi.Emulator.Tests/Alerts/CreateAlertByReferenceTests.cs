@@ -45,8 +45,8 @@ public sealed class CreateAlertByReferenceTests : IClassFixture<DemoTenantFactor
         var created = await ODataJson.OkAsync(await client.PostAsync("/api/alerts/CreateAlertByReference", Json(hunted.Body("Evidence from the event"))));
         var id = created.GetProperty("id").GetString()!;
         var alert = (await ODataJson.ValuesAsync(await client.GetAsync($"/api/alerts?$expand=evidence&$filter=id eq '{id}'"))).Single();
-        var info = await Hunting.HuntingDemoDataTests.HuntAsync(client, $"AlertInfo | where AlertId == '{id}' | project Title, Severity, Category, DetectionSource");
-        var evidence = await Hunting.HuntingDemoDataTests.HuntAsync(client, $"AlertEvidence | where AlertId == '{id}' and EntityType == 'File' | project SHA1, DeviceId");
+        var info = await Hunting.HuntingQueries.ResultsAsync(client, $"AlertInfo | where AlertId == '{id}' | project Title, Severity, Category, DetectionSource");
+        var evidence = await Hunting.HuntingQueries.ResultsAsync(client, $"AlertEvidence | where AlertId == '{id}' and EntityType == 'File' | project SHA1, DeviceId");
 
         var files = alert.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("entityType").GetString() == "File").ToList();
         Assert.Equal(hunted.Sha1, Assert.Single(files).GetProperty("sha1").GetString());

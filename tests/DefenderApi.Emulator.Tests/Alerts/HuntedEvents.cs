@@ -13,7 +13,7 @@ internal sealed record HuntedEvent(string MachineId, long ReportId, string Event
     /// <summary>The first process event (by ReportId) on a demo device of <paramref name="platform"/>.</summary>
     public static async Task<HuntedEvent> ProcessEventAsync(HttpClient client, string platform = "Windows11")
     {
-        var rows = await HuntingDemoDataTests.HuntAsync(client, $"""
+        var rows = await HuntingQueries.ResultsAsync(client, $"""
             DeviceInfo | where OSPlatform == "{platform}" | distinct DeviceId
             | join kind=inner (DeviceProcessEvents | where isnotempty(SHA1)) on DeviceId
             | project DeviceId, ReportId, Timestamp, SHA1 | order by ReportId asc | take 1

@@ -22,13 +22,6 @@ public sealed class HuntingDataLoadTests(HuntingDataLoadTests.Factory factory) :
         return await admin.PostAsync($"/_emulator/tenants/{tenantId ?? DefaultTenant.TenantId}/data/{table}", new StringContent(json, Encoding.UTF8, "application/json"));
     }
 
-    private static async Task<JsonElement> RunAsync(HttpClient client, string query)
-    {
-        using var response = await client.PostAsync("/api/advancedqueries/run", Query(query));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
     [Fact]
     public async Task LoadedRows_AreAppended_AndQueryable_WithTheirColumnTypes()
     {
@@ -41,16 +34,18 @@ public sealed class HuntingDataLoadTests(HuntingDataLoadTests.Factory factory) :
         using var first = await LoadAsync("DeviceProcessEvents", rows);
         using var again = await LoadAsync("deviceprocessevents", rows);
         using var client = await factory.CreateApiClientAsync();
-        var result = await RunAsync(client, """
+        using var response = await client.PostAsync("/api/advancedqueries/run", Query("""
             DeviceProcessEvents | where DeviceId == 'load-types' and FileName == 'evil.exe'
             | project Timestamp, FileSize, Tag = tostring(AdditionalFields.Tags[1]), AdditionalFields, IsProcessRemoteSession, ReportId, AccountName
             | take 1
-            """);
-        var count = await RunAsync(client, "DeviceProcessEvents | where DeviceId == 'load-types' | count");
+            """));
+        var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var count = await HuntingQueries.CountAsync(client, "DeviceProcessEvents | where DeviceId == 'load-types' | count");
 
         Assert.Equal("""{"count":2}""", await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(4, count.GetProperty("Results")[0].GetProperty("Count").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(4, count);
         Assert.Equal(
             """[{"Name":"Timestamp","Type":"DateTime"},{"Name":"FileSize","Type":"Int64"},{"Name":"Tag","Type":"String"},{"Name":"AdditionalFields","Type":"Object"},{"Name":"IsProcessRemoteSession","Type":"Boolean"},{"Name":"ReportId","Type":"Int64"},{"Name":"AccountName","Type":"String"}]""",
             result.GetProperty("Schema").GetRawText());
@@ -79,8 +74,7 @@ public sealed class HuntingDataLoadTests(HuntingDataLoadTests.Factory factory) :
         using var client = await factory.CreateApiClientAsync();
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody", $"Request body is incorrect: {problem}");
-        var count = await RunAsync(client, "DeviceProcessEvents | where DeviceId == 'bad-rows' | count");
-        Assert.Equal(0, count.GetProperty("Results")[0].GetProperty("Count").GetInt64());
+        Assert.Equal(0, await HuntingQueries.CountAsync(client, "DeviceProcessEvents | where DeviceId == 'bad-rows' | count"));
     }
 
     [Fact]
@@ -114,16 +108,16 @@ public sealed class HuntingDataLoadTests(HuntingDataLoadTests.Factory factory) :
             Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
         }
 
-        var seenByOwner = await RunAsync(otherClient, query);
-        var seenByDefault = await RunAsync(defaultClient, query);
+        var seenByOwner = await HuntingQueries.CountAsync(otherClient, query);
+        var seenByDefault = await HuntingQueries.CountAsync(defaultClient, query);
         using (var reset = await admin.PostAsync($"/_emulator/tenants/{other}/reset", null))
         {
             Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         }
 
-        var afterReset = await RunAsync(otherClient, query);
-        Assert.Equal(1, seenByOwner.GetProperty("Results")[0].GetProperty("Count").GetInt64());
-        Assert.Equal(0, seenByDefault.GetProperty("Results")[0].GetProperty("Count").GetInt64());
-        Assert.Equal(0, afterReset.GetProperty("Results")[0].GetProperty("Count").GetInt64());
+        var afterReset = await HuntingQueries.CountAsync(otherClient, query);
+        Assert.Equal(1, seenByOwner);
+        Assert.Equal(0, seenByDefault);
+        Assert.Equal(0, afterReset);
     }
 }

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using DefenderApi.Emulator.Tests.Infrastructure;
-using static DefenderApi.Emulator.Tests.Hunting.AdvancedQueriesTests;
 
 namespace DefenderApi.Emulator.Tests.Hunting;
 
@@ -21,14 +19,6 @@ public sealed class HuntingDemoDataTests(HuntingDemoDataTests.Factory factory) :
         }
     }
 
-    internal static async Task<List<JsonElement>> HuntAsync(HttpClient client, string query)
-    {
-        using var response = await client.PostAsync("/api/advancedqueries/run", Query(query));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return [.. json.RootElement.GetProperty("Results").EnumerateArray().Select(r => r.Clone())];
-    }
-
     private static string S(JsonElement row, string column) => row.GetProperty(column).GetString()!;
 
     [Fact]
@@ -37,8 +27,8 @@ public sealed class HuntingDemoDataTests(HuntingDemoDataTests.Factory factory) :
         using var client = await factory.CreateApiClientAsync();
         var machines = await ODataJson.ValuesAsync(await client.GetAsync("/api/machines?$top=10000"));
 
-        var devices = await HuntAsync(client, "DeviceInfo | summarize by DeviceId, DeviceName, OSPlatform");
-        var networkDevices = await HuntAsync(client, "DeviceNetworkInfo | distinct DeviceId");
+        var devices = await HuntingQueries.ResultsAsync(client, "DeviceInfo | summarize by DeviceId, DeviceName, OSPlatform");
+        var networkDevices = await HuntingQueries.ResultsAsync(client, "DeviceNetworkInfo | distinct DeviceId");
 
         var expected = machines.Select(m => $"{S(m, "id")}|{S(m, "computerDnsName")}|{S(m, "osPlatform")}").Order().ToList();
         Assert.Equal(expected, devices.Select(d => $"{S(d, "DeviceId")}|{S(d, "DeviceName")}|{S(d, "OSPlatform")}").Order());
@@ -51,10 +41,10 @@ public sealed class HuntingDemoDataTests(HuntingDemoDataTests.Factory factory) :
         using var client = await factory.CreateApiClientAsync();
         var alerts = await ODataJson.ValuesAsync(await client.GetAsync("/api/alerts?$top=10000&$expand=evidence"));
 
-        var info = await HuntAsync(client, "AlertInfo | project AlertId, Title, Severity, Category");
-        var machines = await HuntAsync(client, "AlertEvidence | where EntityType == 'Machine' | project AlertId, DeviceId");
-        var addresses = await HuntAsync(client, "AlertEvidence | where EntityType == 'Ip' | project AlertId, RemoteIP");
-        var files = await HuntAsync(client, "AlertEvidence | where EntityType == 'File' | project AlertId, SHA1, SHA256, FileName");
+        var info = await HuntingQueries.ResultsAsync(client, "AlertInfo | project AlertId, Title, Severity, Category");
+        var machines = await HuntingQueries.ResultsAsync(client, "AlertEvidence | where EntityType == 'Machine' | project AlertId, DeviceId");
+        var addresses = await HuntingQueries.ResultsAsync(client, "AlertEvidence | where EntityType == 'Ip' | project AlertId, RemoteIP");
+        var files = await HuntingQueries.ResultsAsync(client, "AlertEvidence | where EntityType == 'File' | project AlertId, SHA1, SHA256, FileName");
 
         Assert.NotEmpty(alerts);
         Assert.Equal(
@@ -77,7 +67,7 @@ public sealed class HuntingDemoDataTests(HuntingDemoDataTests.Factory factory) :
         using var client = await factory.CreateApiClientAsync();
         var alerts = await ODataJson.ValuesAsync(await client.GetAsync("/api/alerts?$top=10000"));
 
-        var triggered = await HuntAsync(client, """
+        var triggered = await HuntingQueries.ResultsAsync(client, """
             AlertEvidence
             | where EntityType == "File"
             | project AlertId, SHA1, AlertDevice = DeviceId
