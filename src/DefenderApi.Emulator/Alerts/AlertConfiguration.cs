@@ -10,6 +10,9 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.ToTable("Alerts");
         builder.HasKey(a => new { a.TenantId, a.Id });
         builder.HasIndex(a => new { a.TenantId, a.MachineId });
+        // SIEM pollers page with "$filter=alertCreationTime ge …" or lastUpdateTime: keep those range scans keyed.
+        builder.HasIndex(a => new { a.TenantId, a.AlertCreationTime });
+        builder.HasIndex(a => new { a.TenantId, a.LastUpdateTime });
         builder.Property(a => a.Severity).HasConversion<string>();
         builder.Property(a => a.Status).HasConversion<string>();
         builder.Property(a => a.Classification).HasConversion<string>();

@@ -20,18 +20,18 @@ internal sealed class DeviceHealthDemoSeeder(IOptions<EmulatorOptions> options) 
 
         var random = new Random(options.Value.DemoRandomSeed + 10);
         var machines = await db.Machines().OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var records = new List<DeviceAvInfo>();
         foreach (var machine in machines)
         {
             var kind = machine.OsPlatform.StartsWith("Windows", StringComparison.Ordinal) ? "windows"
                 : machine.OsPlatform == "macOS" ? "mac" : machine.OsPlatform == "Linux" ? "linux" : null;
             if (kind is not null)
             {
-                db.Add(Record(tenantId, machine, kind, random));
+                records.Add(Record(tenantId, machine, kind, random));
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await BulkInsert.InsertAsync(db, records, cancellationToken);
     }
 
     private static DeviceAvInfo Record(Guid tenantId, Machine machine, string kind, Random random)

@@ -23,7 +23,8 @@ internal sealed class InvestigationDemoSeeder(IOptions<EmulatorOptions> options)
 
         var random = new Random(options.Value.DemoRandomSeed + 7);
         var machines = await db.Machines().ToDictionaryAsync(m => m.Id, cancellationToken);
-        var alerts = await db.Alerts().AsTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var alerts = await db.Alerts().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var investigations = new List<Investigation>();
         var next = InvestigationService.FirstId;
         foreach (var alert in alerts)
         {
@@ -51,11 +52,13 @@ internal sealed class InvestigationDemoSeeder(IOptions<EmulatorOptions> options)
                 ComputerDnsName = machine.ComputerDnsName,
                 TriggeringAlertId = alert.Id,
             };
-            db.Add(investigation);
+            investigations.Add(investigation);
             alert.InvestigationId = long.Parse(investigation.Id, CultureInfo.InvariantCulture);
             alert.InvestigationState = investigation.State;
         }
 
+        await BulkInsert.InsertAsync(db, investigations, cancellationToken);
+        await BulkUpdate.UpdateAsync(db, alerts, [nameof(Alert.InvestigationState), nameof(Alert.InvestigationId)], cancellationToken);
         db.Add(new TenantSequence { TenantId = tenantId, Name = "investigations", Next = next });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -14,6 +14,8 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
         builder.Property(m => m.ComputerDnsName).UseCollation("NOCASE");
         builder.HasIndex(m => new { m.TenantId, m.ComputerDnsName });
         builder.HasIndex(m => new { m.TenantId, m.LastIpAddress });
+        // "$orderby=lastSeen desc" with a $top walks this index and stops early instead of sorting the tenant.
+        builder.HasIndex(m => new { m.TenantId, m.LastSeen });
         builder.Property(m => m.HealthStatus).HasConversion<string>();
         builder.Property(m => m.RiskScore).HasConversion<string>();
         builder.Property(m => m.ExposureLevel).HasConversion<string>();

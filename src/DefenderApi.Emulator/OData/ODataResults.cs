@@ -18,7 +18,7 @@ public sealed record ODataCollectionResult<T>(string ContextUrl, IReadOnlyList<T
     public int? StatusCode => StatusCodes.Status200OK;
 
     /// <inheritdoc />
-    public Task ExecuteAsync(HttpContext httpContext) => ODataJson.WriteAsync(httpContext, StatusCodes.Status200OK, (writer, options) =>
+    public Task ExecuteAsync(HttpContext httpContext) => ODataJson.WriteAsync(httpContext, StatusCodes.Status200OK, async (writer, options) =>
     {
         writer.WriteString("@odata.context", ContextUrl);
         if (Count is { } count)
@@ -27,9 +27,13 @@ public sealed record ODataCollectionResult<T>(string ContextUrl, IReadOnlyList<T
         }
 
         writer.WriteStartArray("value");
-        foreach (var row in Rows)
+        for (var i = 0; i < Rows.Count; i++)
         {
-            ODataJson.WriteEntity(writer, row, options, Select);
+            ODataJson.WriteEntity(writer, Rows[i], options, Select);
+            if (i % ODataJson.RowsPerFlush == ODataJson.RowsPerFlush - 1)
+            {
+                await ODataJson.FlushAsync(writer, httpContext);
+            }
         }
 
         writer.WriteEndArray();
@@ -59,6 +63,7 @@ public sealed record ODataEntityResult<T>(string? ContextUrl, T Entity, int Stat
         }
 
         ODataJson.WriteProperties(writer, Entity, options, null);
+        return ValueTask.CompletedTask;
     });
 }
 
@@ -79,6 +84,7 @@ public sealed record ODataValueResult(string? ContextUrl, string Value) : IResul
         }
 
         writer.WriteString("value", Value);
+        return ValueTask.CompletedTask;
     });
 }
 
@@ -108,19 +114,33 @@ public static class ODataResults
 /// <summary>Writes OData JSON with the API's serializer settings (camel case, enums as names).</summary>
 internal static class ODataJson
 {
+    /// <summary>How many entities a page writes between flushes, so a 10,000-row page streams instead of piling up.</summary>
+    public const int RowsPerFlush = 256;
+
     private static JsonSerializerOptions? _options;
 
-    public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter, JsonSerializerOptions> write)
+    // The writer targets the response's PipeWriter as an IBufferWriter: its writes only fill buffers, and the
+    // network is reached by the awaited FlushAsync calls. (A writer over BodyWriter.AsStream() flushes synchronously
+    // once the pipe pushes back, blocking a pool thread per request: a 32-connection load starved the thread pool.)
+    public static async Task WriteAsync(HttpContext context, int status, Func<Utf8JsonWriter, JsonSerializerOptions, ValueTask> write)
     {
         var options = _options ??= ApiOptions(context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream(), new JsonWriterOptions { Encoder = options.Encoder }))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder }))
         {
             writer.WriteStartObject();
-            write(writer, options);
+            await write(writer, options);
             writer.WriteEndObject();
+            await FlushAsync(writer, context);
         }
+    }
+
+    /// <summary>Hands what the writer holds to the response and waits for the network to take it.</summary>
+    public static async ValueTask FlushAsync(Utf8JsonWriter writer, HttpContext context)
+    {
+        writer.Flush();
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
     // The service writes instants in UTC with a Z and URLs unescaped ("+" and "&" as they are).

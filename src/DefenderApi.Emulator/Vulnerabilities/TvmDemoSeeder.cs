@@ -29,12 +29,17 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
         var cves = await TvmInventory.ItemsAsync<Vulnerability>(db, RelatedKind.Vulnerabilities, cancellationToken);
         var recommendations = await TvmInventory.ItemsAsync<SecurityRecommendation>(db, RelatedKind.Recommendations, cancellationToken);
 
+        var products = new List<SoftwareProduct>();
+        var vulnerabilities = new List<Vulnerability>();
+        var exposures = new List<MachineVulnerability>();
+        var recommended = new List<SecurityRecommendation>();
+        var softwareIds = software.Select(s => s.Item.Id).ToList();
         foreach (var group in software.GroupBy(s => s.Item.Id))
         {
             var product = group.First().Item;
             product.TenantId = tenantId;
             product.ExposedMachines = group.Count();
-            db.Add(product);
+            products.Add(product);
         }
 
         foreach (var group in cves.GroupBy(v => v.Item.Id))
@@ -43,11 +48,8 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
             cve.TenantId = tenantId;
             cve.ExposedMachines = group.Count();
             cve.SoftwareIds = SoftwareOfCve.TryGetValue(cve.Id, out var softwareId) ? [softwareId] : [];
-            db.Add(cve);
-            foreach (var (machineId, _) in group)
-            {
-                db.Add(MachineRow(tenantId, machineId, cve, softwareId));
-            }
+            vulnerabilities.Add(cve);
+            exposures.AddRange(group.Select(exposure => MachineRow(tenantId, exposure.MachineId, cve, softwareId)));
         }
 
         foreach (var group in recommendations.GroupBy(r => r.Item.Id))
@@ -56,13 +58,15 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
             recommendation.TenantId = tenantId;
             recommendation.ExposedMachinesCount = group.Count();
             recommendation.SoftwareId = recommendation.Vendor is { } vendor && recommendation.ProductName is { } name
-                && software.Any(s => s.Item.Id == $"{vendor}-_-{name}") ? $"{vendor}-_-{name}" : null;
-            recommendation.TotalMachineCount = recommendation.SoftwareId is { } id ? software.Count(s => s.Item.Id == id) : group.Count();
-            db.Add(recommendation);
+                && softwareIds.Contains($"{vendor}-_-{name}") ? $"{vendor}-_-{name}" : null;
+            recommendation.TotalMachineCount = recommendation.SoftwareId is { } id ? softwareIds.Count(s => s == id) : group.Count();
+            recommended.Add(recommendation);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await BulkInsert.InsertAsync(db, products, cancellationToken);
+        await BulkInsert.InsertAsync(db, vulnerabilities, cancellationToken);
+        await BulkInsert.InsertAsync(db, exposures, cancellationToken);
+        await BulkInsert.InsertAsync(db, recommended, cancellationToken);
     }
 
     private static MachineVulnerability MachineRow(Guid tenantId, string machineId, Vulnerability cve, string? softwareId)

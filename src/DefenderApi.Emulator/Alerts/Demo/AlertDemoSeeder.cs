@@ -27,19 +27,22 @@ internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimePro
         var now = time.GetUtcNow();
         var machines = await db.Machines().OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var logons = await db.Set<MachineRelatedItem>().Where(i => i.Kind == RelatedKind.LogonUsers).ToListAsync(cancellationToken);
+        var machinesById = machines.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var logonsByMachine = logons.ToLookup(l => l.MachineId, StringComparer.Ordinal);
 
-        db.AddRange(Users(tenantId, machines, logons));
-        db.AddRange(DemoThreats.Files.Select(f => File(tenantId, f, now, random)));
-        var alerts = machines.Where(_ => random.Next(2) == 0).Select(m => Alert(tenantId, m, logons, now, random)).ToList();
-        db.AddRange(alerts);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        // Files draw from the random sequence before the alerts do: keep that order, the demo data set depends on it.
+        var files = DemoThreats.Files.Select(f => File(tenantId, f, now, random)).ToList();
+        var alerts = machines.Where(_ => random.Next(2) == 0).Select(m => Alert(tenantId, m, logonsByMachine[m.Id], now, random)).ToList();
+        await BulkInsert.InsertAsync(db, [.. Users(tenantId, machinesById, logons)], cancellationToken);
+        await BulkInsert.InsertAsync(db, files, cancellationToken);
+        await BulkInsert.InsertAsync(db, alerts, cancellationToken);
+        await BulkInsert.InsertAsync(db, [.. alerts.SelectMany(a => a.Evidence)], cancellationToken);
     }
 
-    private static IEnumerable<UserAccount> Users(Guid tenantId, List<Machine> machines, List<MachineRelatedItem> logons) =>
+    private static IEnumerable<UserAccount> Users(Guid tenantId, Dictionary<string, Machine> machines, List<MachineRelatedItem> logons) =>
         logons.GroupBy(l => l.Id, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal).Select(group =>
         {
-            var seen = group.Select(l => machines.First(m => m.Id == l.MachineId)).ToList();
+            var seen = group.Select(l => machines[l.MachineId]).ToList();
             var parts = group.Key.Split('\\');
             return new UserAccount
             {
@@ -78,11 +81,11 @@ internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimePro
         FileNames = [file.Name],
     };
 
-    private static Alert Alert(Guid tenantId, Machine machine, List<MachineRelatedItem> logons, DateTimeOffset now, Random random)
+    private static Alert Alert(Guid tenantId, Machine machine, IEnumerable<MachineRelatedItem> logons, DateTimeOffset now, Random random)
     {
         var detection = DemoThreats.Detections[random.Next(DemoThreats.Detections.Length)];
         var created = now.AddMinutes(-random.Next(30, 60 * 24 * 25));
-        var user = logons.Where(l => l.MachineId == machine.Id).Select(l => l.Id.Split('\\')).FirstOrDefault() ?? ["contoso", "alice"];
+        var user = logons.Select(l => l.Id.Split('\\')).FirstOrDefault() ?? ["contoso", "alice"];
         var status = (AlertStatus)random.Next(1, 4);
         var id = $"da{created.UtcTicks}_{random.Next(1_000_000_000, int.MaxValue)}";
         var alert = new Alert

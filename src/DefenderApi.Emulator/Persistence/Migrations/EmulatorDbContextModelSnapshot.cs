@@ -113,6 +113,10 @@ namespace DefenderApi.Emulator.Persistence.Migrations
 
                     b.HasKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "AlertCreationTime");
+
+                    b.HasIndex("TenantId", "LastUpdateTime");
+
                     b.HasIndex("TenantId", "MachineId");
 
                     b.ToTable("Alerts", (string)null);
@@ -757,6 +761,8 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                     b.HasIndex("TenantId", "ComputerDnsName");
 
                     b.HasIndex("TenantId", "LastIpAddress");
+
+                    b.HasIndex("TenantId", "LastSeen");
 
                     b.ToTable("Machines", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DefenderApi.Emulator.Persistence.Migrations
 {
     [DbContext(typeof(EmulatorDbContext))]
-    [Migration("20261125043651_Initial")]
+    [Migration("20261125050559_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -115,6 +115,10 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "AlertCreationTime");
+
+                    b.HasIndex("TenantId", "LastUpdateTime");
 
                     b.HasIndex("TenantId", "MachineId");
 
@@ -760,6 +764,8 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                     b.HasIndex("TenantId", "ComputerDnsName");
 
                     b.HasIndex("TenantId", "LastIpAddress");
+
+                    b.HasIndex("TenantId", "LastSeen");
 
                     b.ToTable("Machines", (string)null);
                 });

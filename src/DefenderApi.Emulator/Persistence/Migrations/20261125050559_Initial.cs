@@ -520,6 +520,16 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                 columns: new[] { "TenantId", "Sha1" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_AlertCreationTime",
+                table: "Alerts",
+                columns: new[] { "TenantId", "AlertCreationTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_LastUpdateTime",
+                table: "Alerts",
+                columns: new[] { "TenantId", "LastUpdateTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_TenantId_MachineId",
                 table: "Alerts",
                 columns: new[] { "TenantId", "MachineId" });
@@ -561,6 +571,11 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                 name: "IX_Machines_TenantId_LastIpAddress",
                 table: "Machines",
                 columns: new[] { "TenantId", "LastIpAddress" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Machines_TenantId_LastSeen",
+                table: "Machines",
+                columns: new[] { "TenantId", "LastSeen" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MachineVulnerabilities_TenantId_CveId",

@@ -1,0 +1,92 @@
+using System.Collections;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DefenderApi.Emulator.Persistence;
+
+/// <summary>
+/// Runs one prepared statement per row inside the current transaction, with parameters read from the EF model
+/// (column names and value conversions, owned JSON columns). Shared by <see cref="BulkInsert"/> and
+/// <see cref="BulkUpdate"/>: seeding thousands of entities through the change tracker takes seconds; this, milliseconds.
+/// </summary>
+internal static class BulkStatement
+{
+    public static async Task ExecuteAsync<T>(EmulatorDbContext db, string sql, IReadOnlyList<BulkColumn> parameters, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sql;
+            var bound = parameters.Select((_, i) => command.Parameters.Add($"$p{i}", SqliteType.Text)).ToList();
+            await command.PrepareAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    bound[i].Value = parameters[i].Read(row) ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public static IEntityType EntityType<T>(EmulatorDbContext db) =>
+        db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
+
+    public static string Quote(string name) => $"\"{name}\"";
+
+    /// <summary>Every column of the entity's table: scalar properties, then owned JSON containers.</summary>
+    public static IEnumerable<BulkColumn> Columns(IEntityType entity)
+    {
+        foreach (var property in entity.GetProperties())
+        {
+            yield return Column(property);
+        }
+
+        foreach (var navigation in entity.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson()))
+        {
+            var info = navigation.PropertyInfo!;
+            var target = navigation.TargetEntityType;
+            yield return new BulkColumn(target.GetContainerColumnName()!, row => info.GetValue(row) switch
+            {
+                null => null,
+                IEnumerable items when navigation.IsCollection => JsonSerializer.Serialize(items.Cast<object>().Select(i => JsonObject(target, i))),
+                var single => JsonSerializer.Serialize(JsonObject(target, single)),
+            });
+        }
+    }
+
+    public static BulkColumn Column(IProperty property)
+    {
+        var converter = property.GetTypeMapping().Converter;
+        var info = property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} is a shadow property.");
+        return new BulkColumn(property.GetColumnName(), row =>
+        {
+            var value = info.GetValue(row);
+            return value is null || converter is null ? value : converter.ConvertToProvider(value);
+        });
+    }
+
+    private static Dictionary<string, object?> JsonObject(IEntityType type, object instance) =>
+        type.GetProperties()
+            .Where(p => p.PropertyInfo is not null && p.GetJsonPropertyName() is not null)
+            .ToDictionary(p => p.GetJsonPropertyName()!, p => p.GetTypeMapping().Converter is { } c && p.PropertyInfo!.GetValue(instance) is { } v
+                ? c.ConvertToProvider(v)
+                : p.PropertyInfo!.GetValue(instance));
+}
+
+/// <summary>A column and how to read its provider value from an entity.</summary>
+/// <param name="Name">The column name.</param>
+/// <param name="Read">Reads the value to bind.</param>
+internal sealed record BulkColumn(string Name, Func<object, object?> Read);
