@@ -42,9 +42,7 @@ public static class AlertDataLoaders
             evidence.TenantId = tenantId;
             evidence.AlertId = alert.Id;
             evidence.Sequence = sequence;
-            evidence.Host = evidence.Url is { } url && Uri.TryCreate(url.Contains("://", StringComparison.Ordinal) ? url : "http://" + url, UriKind.Absolute, out var uri)
-                ? uri.IdnHost.ToLowerInvariant()
-                : null;
+            evidence.Host = AlertEvidence.HostOf(evidence.Url);
         }
 
         alert.AadTenantId ??= tenantId.ToString();

@@ -96,4 +96,12 @@ public sealed class AlertEvidence : ITenantOwned
 
     /// <summary>Detection status, e.g. <c>Detected</c>.</summary>
     public string? DetectionStatus { get; set; }
+
+    /// <summary>The host of a URL evidence value (with or without a scheme), lower-case; <see langword="null"/> when it has none.</summary>
+    /// <param name="url">The URL.</param>
+    /// <returns>The host.</returns>
+    public static string? HostOf(string? url) =>
+        url is not null && Uri.TryCreate(url.Contains("://", StringComparison.Ordinal) ? url : "http://" + url, UriKind.Absolute, out var uri)
+            ? uri.IdnHost.ToLowerInvariant()
+            : null;
 }

@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>
-/// Creates alerts from an event (create-alert-by-reference.md): the device must exist; an open alert on the same
-/// device with the same title absorbs the new one; an automated investigation starts on the new alert.
+/// Creates alerts from an event (create-alert-by-reference.md): the device and the event (device, report id, time)
+/// must exist; an open alert on the same device with the same title absorbs the new one; a new alert takes its
+/// evidence from the event, and an automated investigation starts on it.
 /// </summary>
-public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider time, IEnumerable<IAlertCreatedHandler> handlers)
+public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider time, IAlertEventSource events, IEnumerable<IAlertCreatedHandler> handlers)
 {
     /// <summary>The severities the page allows (narrower than the alert entity's).</summary>
     public static readonly string[] Severities = ["Low", "Medium", "High"];
@@ -29,7 +30,7 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
     /// <param name="actor">The caller.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The new or absorbing alert.</returns>
-    /// <exception cref="DefenderErrorException">Bad values, or the device is unknown.</exception>
+    /// <exception cref="DefenderErrorException">Bad values, or the device or the event is unknown.</exception>
     public async Task<Alert> CreateAsync(CreateAlertByReferenceRequest request, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -40,13 +41,16 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{request.EventTime}' for eventTime; expected an ISO 8601 UTC time"));
         }
 
-        if (!long.TryParse(request.ReportId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        if (!long.TryParse(request.ReportId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var reportId))
         {
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{request.ReportId}' for reportId; report ids are numbers"));
         }
 
         var machine = await db.Machines().FirstOrDefaultAsync(m => m.Id == request.MachineId, cancellationToken)
             ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Machine", request.MachineId));
+        var evidence = await events.FindEvidenceAsync(machine.Id, reportId, eventTime, cancellationToken)
+            ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound(
+                "Event", string.Create(CultureInfo.InvariantCulture, $"with reportId {reportId} at {eventTime.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'} on machine {machine.Id}")));
         var now = time.GetUtcNow();
 
         var open = await db.Alerts().AsTracking()
@@ -80,6 +84,14 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
             AadTenantId = db.CurrentTenantId.ToString(),
             Comments = [new AlertComment { Comment = $"Created by reference to report {request.ReportId}", CreatedBy = actor, CreatedTime = now }],
         };
+        alert.Evidence = [.. evidence.Select((item, sequence) =>
+        {
+            item.TenantId = alert.TenantId;
+            item.AlertId = alert.Id;
+            item.Sequence = sequence;
+            item.Host = AlertEvidence.HostOf(item.Url);
+            return item;
+        })];
         db.Add(alert);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var handler in handlers)
@@ -110,4 +122,16 @@ public interface IAlertCreatedHandler
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
     Task AlertCreatedAsync(Alert alert, Machine machine, CancellationToken cancellationToken);
+}
+
+/// <summary>Finds the event an alert is created by reference to (advanced hunting's event tables).</summary>
+public interface IAlertEventSource
+{
+    /// <summary>Finds the tenant's event with this device, report id and exact time.</summary>
+    /// <param name="machineId">The device.</param>
+    /// <param name="reportId">The event's report id.</param>
+    /// <param name="eventTime">The event's time.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The alert evidence the event shows (new, unattached items), or <see langword="null"/> when there is no such event.</returns>
+    Task<IReadOnlyList<AlertEvidence>?> FindEvidenceAsync(string machineId, long reportId, DateTimeOffset eventTime, CancellationToken cancellationToken);
 }

@@ -12,7 +12,10 @@ public sealed record HuntingOptions
     /// <summary>Events the demo seed generates per tenant across the event tables.</summary>
     public int DemoEvents { get; init; } = 10_000;
 
-    /// <summary>Devices the demo hunting data is spread over.</summary>
+    /// <summary>
+    /// The most demo machines the demo hunting data is about (the first by id; the alerts on them are described and
+    /// their triggering events generated). A cap, so that a tenant of 100,000 machines still starts fast.
+    /// </summary>
     public int DemoDevices { get; init; } = 50;
 
     /// <summary>The problems with these settings, empty when valid.</summary>

@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Users;
 using DefenderApi.Hunting;
 using DefenderApi.Hunting.Schema;
 using Microsoft.Data.Sqlite;
@@ -14,11 +14,15 @@ namespace DefenderApi.Emulator.Hunting;
 
 /// <summary>
 /// Creates the hunting tables, clears the tenant's hunting rows (so a reset drops appended rows) and, for the
-/// <c>demo</c> seed, generates the tenant's demo events, all inside the provisioning transaction.
+/// <c>demo</c> seed, generates the tenant's demo events inside the provisioning transaction, about the tenant's demo
+/// machines (the first <see cref="HuntingOptions.DemoDevices"/> by id), the alerts on them and the demo users.
+/// Runs in <see cref="SeedStage.Derived"/>, after the machines, alerts and users are stored.
 /// </summary>
 internal sealed class HuntingSeeder(IOptions<HuntingOptions> hunting, IOptions<EmulatorOptions> emulator, TimeProvider time) : ITenantSeeder
 {
-    private static readonly string[] UserNames = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
+    private static readonly string[] FallbackUserNames = ["alice", "bob", "carol", "dave"];
+
+    public SeedStage Stage => SeedStage.Derived;
 
     public async Task SeedAsync(EmulatorDbContext db, Guid tenantId, string seed, CancellationToken cancellationToken)
     {
@@ -35,21 +39,24 @@ internal sealed class HuntingSeeder(IOptions<HuntingOptions> hunting, IOptions<E
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (seed == "demo" && hunting.Value.DemoEvents > 0)
+        if (seed != "demo" || hunting.Value.DemoEvents == 0)
         {
-            var spec = new HuntingDemoSpec(emulator.Value.DemoRandomSeed, DemoDevices(tenantId, hunting.Value.DemoDevices), UserNames, hunting.Value.DemoEvents, time.GetUtcNow());
-            HuntingDemoGenerator.Generate(connection, tenant, spec, transaction);
+            return;
         }
-    }
 
-    /// <summary>Devices derived from the tenant id, so each tenant's demo hunting data is stable and its own.</summary>
-    private static List<HuntingDevice> DemoDevices(Guid tenantId, int count) =>
-    [
-        .. Enumerable.Range(0, count).Select(i =>
+        var devices = await db.Machines().OrderBy(m => m.Id).Take(hunting.Value.DemoDevices)
+            .Select(m => new HuntingDevice(m.Id, m.ComputerDnsName, m.OsPlatform)).ToListAsync(cancellationToken);
+        if (devices.Count == 0)
         {
-            var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId}/{i}")))[..40];
-            var platform = (i % 5) switch { 0 => "Linux", 1 => "macOS", 2 => "WindowsServer2022", _ => "Windows11" };
-            return new HuntingDevice(id, $"demo-{i.ToString("000", CultureInfo.InvariantCulture)}.contoso.com", platform);
-        }),
-    ];
+            return;
+        }
+
+        var deviceIds = devices.Select(d => d.DeviceId).ToList();
+        var alerts = await db.Alerts().Include(a => a.Evidence).Where(a => deviceIds.Contains(a.MachineId)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var users = await db.Set<UserAccount>().Select(u => u.AccountName).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
+        var spec = new HuntingDemoSpec(
+            emulator.Value.DemoRandomSeed, devices, users.Count > 0 ? users : FallbackUserNames, hunting.Value.DemoEvents, time.GetUtcNow(),
+            [.. alerts.Select(a => a.ToHunting())]);
+        HuntingDemoGenerator.Generate(connection, tenant, spec, transaction);
+    }
 }

@@ -1,10 +1,11 @@
+using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
 using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Emulator.Hunting;
 
-/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota) and the tenant seeder.</summary>
+/// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota), the tenant seeder, one admin data loader per hunting table and the link of alerts created by reference to hunting events.</summary>
 public static class HuntingServiceCollectionExtensions
 {
     /// <summary>Adds advanced hunting.</summary>
@@ -22,6 +23,10 @@ public static class HuntingServiceCollectionExtensions
             HuntingLimits.Documented with { CpuChargeMultiplier = sp.GetRequiredService<IOptions<HuntingOptions>>().Value.CpuChargeMultiplier }));
         services.AddSingleton<HuntingTables>();
         services.AddSingleton<ITenantSeeder, HuntingSeeder>();
+        HuntingTableLoader.AddAll(services);
+        services.AddScoped<HuntingAlertLink>();
+        services.AddScoped<IAlertEventSource>(sp => sp.GetRequiredService<HuntingAlertLink>());
+        services.AddScoped<IAlertCreatedHandler>(sp => sp.GetRequiredService<HuntingAlertLink>());
         return builder;
     }
 }

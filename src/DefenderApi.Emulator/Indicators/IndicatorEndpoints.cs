@@ -24,6 +24,7 @@ public static class IndicatorEndpoints
             .Validate(o => o.MaxActivePerTenant > 0, "Emulator:Indicators:MaxActivePerTenant must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<IndicatorService>();
+        builder.Services.AddScoped<IndicatorExposure>();
         builder.Services.AddSingleton<ITenantSeeder, IndicatorDemoSeeder>();
         builder.Services.AddODataEntitySet<Indicator>(IndicatorPolicies.EntitySet);
         builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Indicator>("indicators", i => i.Id, PrepareLoaded));
@@ -48,10 +49,10 @@ public static class IndicatorEndpoints
             .RequireFeature(TenantFeatures.CustomIndicators)
             .WithRateLimit(new ApiRateLimit("indicators.import", 30, null));
         group.MapDelete("/{id}", Delete)
-            .RequirePermissions(ReadWrite, [])
+            .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .WithRateLimit(ApiRateLimit.Default("indicators.delete"));
         group.MapPost("/BatchDelete", BatchDelete)
-            .RequirePermissions(ReadWrite, [])
+            .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .WithRateLimit(new ApiRateLimit("indicators.batchDelete", 30, 1500));
         return group;
     }

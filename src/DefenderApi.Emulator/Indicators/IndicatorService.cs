@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>Submits, imports and deletes indicators; one indicator per (type, value) in a tenant.</summary>
-public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, TenantWriteLocks locks)
+public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, TenantWriteLocks locks, IndicatorExposure exposure)
 {
     private int MaxActive => options.Value.MaxActivePerTenant;
 
@@ -111,7 +111,9 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     /// <param name="caller">The caller.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
-    /// <exception cref="DefenderErrorException">Unknown or not visible: ResourceNotFound.</exception>
+    /// <exception cref="DefenderErrorException">
+    /// Unknown, not visible, or of device groups the caller is not exposed to: ResourceNotFound (the page's only error).
+    /// </exception>
     public Task DeleteAsync(string id, IndicatorCaller caller, CancellationToken cancellationToken) =>
         DeleteAllAsync([id], caller, cancellationToken, idIsPath: true);
 
@@ -120,7 +122,10 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     /// <param name="caller">The caller.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task.</returns>
-    /// <exception cref="DefenderErrorException">Empty or oversized batch, a malformed id, or an unknown id.</exception>
+    /// <exception cref="DefenderErrorException">
+    /// Empty or oversized batch, a malformed id (400), an indicator of device groups the caller is not exposed to (403),
+    /// or an unknown id (404).
+    /// </exception>
     public Task BatchDeleteAsync(IReadOnlyList<string> ids, IndicatorCaller caller, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -147,6 +152,13 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
         }
 
         var found = await Visible(caller).AsTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken);
+        if (await exposure.FirstHiddenAsync([.. ids.Distinct().SelectMany(id => found.Where(i => i.Id == id))], cancellationToken) is { } hidden)
+        {
+            throw new DefenderErrorException(idIsPath
+                ? DefenderErrors.ResourceNotFound("Indicator", hidden.Id)
+                : DefenderErrors.Forbidden($"the caller is not exposed to any device group of indicator {hidden.Id}"));
+        }
+
         var missing = ids.FirstOrDefault(id => found.All(i => i.Id != id));
         if (missing is not null)
         {

@@ -8,9 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Investigations;
 
-/// <summary>Starts automated investigations: on a device on request, and on alerts created through the API.</summary>
-public sealed class InvestigationService(EmulatorDbContext db, CallerAccess access, TimeProvider time) : IAlertCreatedHandler
+/// <summary>
+/// Starts automated investigations: on a device on request, and on alerts created through the API. Id allocation and
+/// the save that takes the id hold the tenant's <c>investigations</c> write lock, so parallel starts never share an id.
+/// </summary>
+public sealed class InvestigationService(EmulatorDbContext db, CallerAccess access, TimeProvider time, TenantWriteLocks locks) : IAlertCreatedHandler
 {
+    private const string LockScope = "investigations";
+
     /// <summary>The first investigation id of a tenant.</summary>
     public const long FirstId = 63000;
 
@@ -29,6 +34,7 @@ public sealed class InvestigationService(EmulatorDbContext db, CallerAccess acce
             throw new DefenderErrorException(unsupported);
         }
 
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, LockScope, cancellationToken);
         var investigation = await NewAsync(machine, null, cancellationToken);
         investigation.StatusDetails = comment;
         await db.SaveChangesAsync(cancellationToken);
@@ -45,6 +51,7 @@ public sealed class InvestigationService(EmulatorDbContext db, CallerAccess acce
             return;
         }
 
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, LockScope, cancellationToken);
         if (AirSupport.Check(machine) is not null)
         {
             alert.InvestigationState = "UnsupportedOs";

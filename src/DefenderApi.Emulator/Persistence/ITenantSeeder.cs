@@ -2,10 +2,13 @@ namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>
 /// Fills a tenant with a feature's start data. Registered by each feature; run at start, on tenant creation and on
-/// reset, in registration order, inside one transaction per tenant.
+/// reset, inside one transaction per tenant: by <see cref="Stage"/>, and within a stage in registration order.
 /// </summary>
 public interface ITenantSeeder
 {
+    /// <summary>When the seeder runs: entity seeders first, then those that derive data from the stored entities.</summary>
+    SeedStage Stage => SeedStage.Entities;
+
     /// <summary>Seeds one tenant. The DbContext's tenant filter is already set to <paramref name="tenantId"/>.</summary>
     /// <param name="db">The store.</param>
     /// <param name="tenantId">The tenant.</param>
@@ -13,4 +16,14 @@ public interface ITenantSeeder
     /// <param name="cancellationToken">Cancels seeding.</param>
     /// <returns>A task.</returns>
     Task SeedAsync(EmulatorDbContext db, Guid tenantId, string seed, CancellationToken cancellationToken);
+}
+
+/// <summary>The order of seeding stages.</summary>
+public enum SeedStage
+{
+    /// <summary>Seeders of the API's own entities (machines, alerts, users, ...), in registration order.</summary>
+    Entities,
+
+    /// <summary>Seeders that read the stored entities of the same tenant (e.g. hunting events about the demo machines).</summary>
+    Derived,
 }

@@ -54,7 +54,7 @@ public sealed partial class TenantProvisioner(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var seeder in seeders)
+        foreach (var seeder in seeders.OrderBy(s => s.Stage))
         {
             var started = time.GetTimestamp();
             await seeder.SeedAsync(db, tenantId, seed, cancellationToken);

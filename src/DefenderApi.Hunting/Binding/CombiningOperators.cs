@@ -25,8 +25,12 @@ internal sealed partial class QueryBinder
         }
 
         var (la, ra) = (NextAlias(), NextAlias());
+        // LIMIT -1 keeps SQLite from flattening a side into the join: each side is filtered once, as KQL evaluates
+        // them, and the inner one materialized with an automatic index on the keys. Flattened, the planner may instead
+        // probe a whole table's time index once per row of the other side (quadratic at 1M events).
+        var rightSql = Unflattened(right.Sql);
         var on = string.Join(" AND ", keys.Select(k => $"{la}.{Q(k.Left.Name)} = {ra}.{Q(k.Right.Name)}"));
-        var leftSql = left.Sql;
+        var leftSql = Unflattened(left.Sql);
         if (join.Kind == "innerunique")
         {
             var partition = string.Join(", ", keys.Select(k => Q(k.Left.Name)));
@@ -37,7 +41,7 @@ internal sealed partial class QueryBinder
         if (join.Kind is "leftsemi" or "leftanti" or "leftantisemi")
         {
             var exists = join.Kind == "leftsemi" ? "EXISTS" : "NOT EXISTS";
-            return new Relation($"SELECT {leftColumns} FROM ({leftSql}) AS {la} WHERE {exists} (SELECT 1 FROM ({right.Sql}) AS {ra} WHERE {on})", left.Columns);
+            return new Relation($"SELECT {leftColumns} FROM ({leftSql}) AS {la} WHERE {exists} (SELECT 1 FROM ({rightSql}) AS {ra} WHERE {on})", left.Columns);
         }
 
         var output = left.Columns.ToList();
@@ -50,8 +54,10 @@ internal sealed partial class QueryBinder
         }
 
         var joinKeyword = join.Kind == "leftouter" ? "LEFT JOIN" : "JOIN";
-        return new Relation($"SELECT {leftColumns}, {string.Join(", ", rightColumns)} FROM ({leftSql}) AS {la} {joinKeyword} ({right.Sql}) AS {ra} ON {on}", output);
+        return new Relation($"SELECT {leftColumns}, {string.Join(", ", rightColumns)} FROM ({leftSql}) AS {la} {joinKeyword} ({rightSql}) AS {ra} ON {on}", output);
     }
+
+    private string Unflattened(string sql) => $"SELECT * FROM ({sql}) AS {NextAlias()} LIMIT -1";
 
     /// <summary>A join key: a column name of that side, or <c>$left.X</c>/<c>$right.X</c>.</summary>
     private static PlanColumn JoinSide(Expr key, string side, Relation relation)

@@ -40,6 +40,12 @@ public sealed partial class HuntingDemoGenerator
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfZero(spec.Devices.Count);
         ArgumentOutOfRangeException.ThrowIfZero(spec.UserNames.Count);
+        var deviceIds = spec.Devices.Select(d => d.DeviceId).ToHashSet(StringComparer.Ordinal);
+        if (spec.Alerts?.FirstOrDefault(a => !deviceIds.Contains(a.DeviceId)) is { } stray)
+        {
+            throw new ArgumentException($"Alert {stray.AlertId} is on device {stray.DeviceId}, which is not among the spec's devices.", nameof(spec));
+        }
+
         if (transaction is not null)
         {
             return new HuntingDemoGenerator(spec, tenantId).Run(connection, transaction);
@@ -55,36 +61,73 @@ public sealed partial class HuntingDemoGenerator
     private Dictionary<string, int> Run(SqliteConnection connection, SqliteTransaction transaction)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inserters = new Dictionary<string, TableInserter>(StringComparer.Ordinal);
+        TableInserter Inserter(string table)
+        {
+            if (!inserters.TryGetValue(table, out var inserter))
+            {
+                inserter = new TableInserter(connection, transaction, HuntingSchema.Default.Find(table)!, _tenantId);
+                inserters[table] = inserter;
+            }
+
+            return inserter;
+        }
+
         void Fill(string table, int rows, Action<TableInserter, int> fill)
         {
-            using var inserter = new TableInserter(connection, transaction, HuntingSchema.Default.Find(table)!, _tenantId);
+            var inserter = Inserter(table);
             for (var i = 0; i < rows; i++)
             {
                 fill(inserter, i);
                 inserter.Insert();
             }
 
-            counts[table] = rows;
+            counts[table] = counts.GetValueOrDefault(table) + rows;
         }
 
-        Fill("DeviceInfo", _spec.Devices.Count * 3, DeviceInfo);
-        Fill("DeviceNetworkInfo", _spec.Devices.Count, DeviceNetworkInfo);
-        var split = TableShares.Select(s => (int)(s * _spec.EventCount)).ToArray();
-        split[0] += _spec.EventCount - split.Sum();
-        Fill("DeviceProcessEvents", split[0], (r, _) => ProcessEvent(r));
-        Fill("DeviceNetworkEvents", split[1], (r, _) => NetworkEvent(r));
-        Fill("DeviceFileEvents", split[2], (r, _) => FileEvent(r));
-        Fill("DeviceRegistryEvents", split[3], (r, _) => RegistryEvent(r));
-        Fill("DeviceLogonEvents", split[4], (r, _) => LogonEvent(r));
-        Fill("DeviceImageLoadEvents", split[5], (r, _) => ImageLoadEvent(r));
-        Fill("DeviceEvents", split[6], (r, _) => DeviceEvent(r));
-        var certified = DemoCatalog.WindowsProcesses.Concat(DemoCatalog.Dlls).ToArray();
-        Fill("DeviceFileCertificateInfo", certified.Length, (r, i) => Certificate(r, certified[i]));
-        var alerts = _spec.Alerts ?? MadeUpAlerts();
-        Fill("AlertInfo", alerts.Count, (r, i) => AlertInfo(r, alerts[i]));
-        Fill("AlertEvidence", alerts.Count * 3, (r, i) => AlertEvidence(r, alerts[i / 3], i % 3));
+        try
+        {
+            Fill("DeviceInfo", _spec.Devices.Count * 3, DeviceInfo);
+            Fill("DeviceNetworkInfo", _spec.Devices.Count, DeviceNetworkInfo);
+            var alerts = _spec.Alerts ?? MadeUpAlerts();
+            var triggers = alerts.Select(a => new AlertTrigger(a, DeviceOf(a))).ToList();
+            var randomEvents = Math.Max(0, _spec.EventCount - triggers.Sum(t => t.EventCount));
+            var split = TableShares.Select(s => (int)(s * randomEvents)).ToArray();
+            split[0] += randomEvents - split.Sum();
+            Fill("DeviceProcessEvents", split[0], (r, _) => ProcessEvent(r));
+            Fill("DeviceNetworkEvents", split[1], (r, _) => NetworkEvent(r));
+            Fill("DeviceFileEvents", split[2], (r, _) => FileEvent(r));
+            Fill("DeviceRegistryEvents", split[3], (r, _) => RegistryEvent(r));
+            Fill("DeviceLogonEvents", split[4], (r, _) => LogonEvent(r));
+            Fill("DeviceImageLoadEvents", split[5], (r, _) => ImageLoadEvent(r));
+            Fill("DeviceEvents", split[6], (r, _) => DeviceEvent(r));
+            foreach (var trigger in triggers)
+            {
+                Fill("DeviceProcessEvents", 1, (r, _) => TriggeringProcessEvent(r, trigger));
+                Fill("DeviceFileEvents", trigger.File is null ? 0 : 1, (r, _) => TriggeringFileEvent(r, trigger));
+                Fill("DeviceNetworkEvents", trigger.Connects ? 1 : 0, (r, _) => TriggeringNetworkEvent(r, trigger));
+            }
+
+            var certified = DemoCatalog.WindowsProcesses.Concat(DemoCatalog.Dlls).ToArray();
+            Fill("DeviceFileCertificateInfo", certified.Length, (r, i) => Certificate(r, certified[i]));
+            Fill("AlertInfo", alerts.Count, (r, i) => HuntingAlertRows.Info(r, alerts[i]));
+            foreach (var trigger in triggers)
+            {
+                Fill("AlertEvidence", HuntingAlertRows.EvidenceRowCount(trigger.Alert), (r, i) => HuntingAlertRows.Evidence(r, trigger.Alert, trigger.Device, i));
+            }
+        }
+        finally
+        {
+            foreach (var inserter in inserters.Values)
+            {
+                inserter.Dispose();
+            }
+        }
+
         return counts;
     }
+
+    private HuntingDevice DeviceOf(HuntingAlert alert) => _spec.Devices.First(d => d.DeviceId == alert.DeviceId);
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 

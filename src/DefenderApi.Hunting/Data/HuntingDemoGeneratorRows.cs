@@ -144,37 +144,4 @@ public sealed partial class HuntingDemoGenerator
            .Set("CertificateExpirationTime", _spec.Now.UtcDateTime.AddDays(200)).Set("CrlDistributionPointUrls", """["http://crl.microsoft.com/pki"]""")
            .Set("ReportId", ++_reportId);
     }
-
-    private List<HuntingAlert> MadeUpAlerts() =>
-        [.. Enumerable.Range(0, Math.Max(3, _spec.EventCount / 10_000)).Select(i =>
-        {
-            var template = DemoCatalog.AlertTemplates[i % DemoCatalog.AlertTemplates.Length];
-            return new HuntingAlert("da" + Hash("alert" + i, 18), template.Title, template.Severity, template.Category,
-                _spec.Devices[i % _spec.Devices.Count].DeviceId, new DateTimeOffset(EventTime(), TimeSpan.Zero));
-        })];
-
-    private void AlertInfo(TableInserter row, HuntingAlert alert) =>
-        row.Set("Timestamp", alert.Timestamp.UtcDateTime).Set("AlertId", alert.AlertId).Set("Title", alert.Title).Set("Category", alert.Category)
-           .Set("Severity", alert.Severity).Set("ServiceSource", "Microsoft Defender for Endpoint").Set("DetectionSource", "EDR")
-           .Set("AttackTechniques", """["Command and Scripting Interpreter (T1059)"]""");
-
-    private void AlertEvidence(TableInserter row, HuntingAlert alert, int kind)
-    {
-        var device = _spec.Devices.FirstOrDefault(d => d.DeviceId == alert.DeviceId) ?? _spec.Devices[0];
-        row.Set("Timestamp", alert.Timestamp.UtcDateTime).Set("AlertId", alert.AlertId).Set("Title", alert.Title).Set("Categories", $"[\"{alert.Category}\"]")
-           .Set("ServiceSource", "Microsoft Defender for Endpoint").Set("DetectionSource", "EDR").Set("DeviceId", device.DeviceId).Set("DeviceName", device.DeviceName);
-        switch (kind)
-        {
-            case 0:
-                row.Set("EntityType", "Machine").Set("EvidenceRole", "Impacted");
-                break;
-            case 1:
-                var fileName = IsWindows(device) ? "powershell.exe" : "bash";
-                row.Set("EntityType", "File").Set("EvidenceRole", "Related").Set("FileName", fileName).Set("SHA1", Hash(fileName, 40)).Set("SHA256", Hash(fileName, 64));
-                break;
-            default:
-                row.Set("EntityType", "User").Set("EvidenceRole", "Impacted").Set("AccountName", _spec.UserNames[alert.AlertId.Sum(c => c) % _spec.UserNames.Count]).Set("AccountDomain", "contoso");
-                break;
-        }
-    }
 }

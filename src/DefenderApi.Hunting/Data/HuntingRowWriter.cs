@@ -21,40 +21,46 @@ public static class HuntingRowWriter
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Appends rows to a table for a tenant, in one transaction; nothing is written if any row is invalid.</summary>
+    /// <summary>
+    /// Appends rows to a table for a tenant. Without <paramref name="transaction"/> the rows are written in a
+    /// transaction of their own, so nothing is written if any row is invalid; with one, the caller owns the
+    /// outcome (a <see cref="HuntingRowException"/> leaves earlier rows pending in it, for the caller to roll back).
+    /// </summary>
     /// <param name="connection">An open connection with the tables created.</param>
     /// <param name="tenantId">The tenant the rows belong to.</param>
     /// <param name="tableName">The table name, e.g. <c>DeviceProcessEvents</c>.</param>
-    /// <param name="rows">Rows keyed by documented column name; missing columns are empty.</param>
+    /// <param name="rows">Rows keyed by documented column name (case-sensitive, as in KQL); missing columns are empty.</param>
+    /// <param name="transaction">A transaction already open on <paramref name="connection"/>, or <see langword="null"/>.</param>
     /// <returns>The number of rows written.</returns>
-    /// <exception cref="DefenderErrorException">400 naming the unknown table, unknown column or bad value.</exception>
-    public static int Append(SqliteConnection connection, string tenantId, string tableName, IEnumerable<JsonObject> rows)
+    /// <exception cref="DefenderErrorException">400 naming an unknown table.</exception>
+    /// <exception cref="HuntingRowException">A row names an unknown column or holds a value of the wrong type.</exception>
+    public static int Append(SqliteConnection connection, string tenantId, string tableName, IEnumerable<JsonObject> rows, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(rows);
         var table = HuntingSchema.Default.Find(tableName)
             ?? throw new DefenderErrorException(DefenderErrors.BadRequest($"Unknown hunting table '{tableName}'."));
-        using var transaction = connection.BeginTransaction();
-        using var inserter = new TableInserter(connection, transaction, table, tenantId);
+        using var own = transaction is null ? connection.BeginTransaction() : null;
+        using var inserter = new TableInserter(connection, transaction ?? own!, table, tenantId);
         var count = 0;
         foreach (var row in rows)
         {
             foreach (var (name, value) in row)
             {
                 var column = table.Find(name)
-                    ?? throw new DefenderErrorException(DefenderErrors.BadRequest($"Table '{table.Name}' has no column '{name}'."));
-                inserter.Set(name, Convert(table, column, value));
+                    ?? throw new HuntingRowException(count, name, $"table '{table.Name}' has no column '{name}'");
+                inserter.Set(name, Convert(count, column, value));
             }
 
             inserter.Insert();
             count++;
         }
 
-        transaction.Commit();
+        own?.Commit();
         return count;
     }
 
-    private static object? Convert(HuntingTable table, HuntingColumn column, JsonNode? value)
+    private static object? Convert(int index, HuntingColumn column, JsonNode? value)
     {
         if (value is null)
         {
@@ -65,7 +71,7 @@ public static class HuntingRowWriter
         {
             return column.Type switch
             {
-                KqlType.Dynamic => value is JsonValue v && v.TryGetValue<string>(out var text) ? HuntingSqlFunctions.NormalizeJson(text) : value.ToJsonString(),
+                KqlType.Dynamic => HuntingSqlFunctions.NormalizeJson(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString()),
                 KqlType.String => value.GetValue<string>(),
                 KqlType.DateTime => DateTime.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
                 KqlType.TimeSpan => TimeSpan.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture).Ticks,
@@ -78,8 +84,33 @@ public static class HuntingRowWriter
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException or JsonException)
         {
-            throw new DefenderErrorException(DefenderErrors.BadRequest(
-                $"Column '{column.Name}' of table '{table.Name}' expects a {column.Type.KqlName()} value, but got {value.ToJsonString()}."), e);
+            throw new HuntingRowException(index, column.Name, $"column '{column.Name}' expects a {column.Type.KqlName()} value, but got {value.ToJsonString()}", e);
         }
     }
+}
+
+/// <summary>A row given to <see cref="HuntingRowWriter.Append"/> that cannot be stored.</summary>
+public sealed class HuntingRowException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="index">The row's position in the rows given.</param>
+    /// <param name="column">The column at fault.</param>
+    /// <param name="problem">What is wrong, naming the column.</param>
+    /// <param name="inner">The conversion failure, if any.</param>
+    public HuntingRowException(int index, string column, string problem, Exception? inner = null)
+        : base($"row {index}: {problem}", inner)
+    {
+        Index = index;
+        Column = column;
+        Problem = problem;
+    }
+
+    /// <summary>The row's position in the rows given (0-based).</summary>
+    public int Index { get; }
+
+    /// <summary>The column at fault.</summary>
+    public string Column { get; }
+
+    /// <summary>What is wrong, naming the column (no row position).</summary>
+    public string Problem { get; }
 }

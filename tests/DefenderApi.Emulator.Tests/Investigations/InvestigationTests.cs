@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Tests.Alerts;
 using DefenderApi.Emulator.Tests.Infrastructure;
 using DefenderApi.Emulator.Tests.Machines;
 using static DefenderApi.Emulator.Tests.Alerts.DemoAlerts;
@@ -128,8 +129,9 @@ public sealed class InvestigationTests : IClassFixture<DemoTenantFactory>
     public async Task Start_WithAutomatedInvestigationOff_Returns403_DisabledFeature_AndCreatedAlertsGetNoInvestigation()
     {
         using var client = await _factory.CreateApiClientAsync();
-        var machineId = await MachineIdAsync(client, "osPlatform eq 'Windows11'");
-        var body = $$"""{"eventTime":"2026-11-01T16:45:21Z","reportId":"1","machineId":"{{machineId}}","severity":"Low","title":"AIR off","description":"d","recommendedAction":"r","category":"General"}""";
+        var hunted = await HuntedEvent.ProcessEventAsync(client, "Windows11");
+        var machineId = hunted.MachineId;
+        var body = hunted.Body("AIR off", severity: "Low", category: "General");
 
         await FeatureSwitch.SetAsync(_factory, TenantFeatures.AutomatedInvestigation, enabled: false);
         try
@@ -150,10 +152,9 @@ public sealed class InvestigationTests : IClassFixture<DemoTenantFactory>
     public async Task CreateAlertByReference_StartsAnInvestigationOnTheNewAlert()
     {
         using var client = await _factory.CreateApiClientAsync();
-        var machineId = await MachineIdAsync(client, "osPlatform eq 'Windows11'");
-        var body = $$"""{"eventTime":"2026-11-01T16:45:21Z","reportId":"2","machineId":"{{machineId}}","severity":"Low","title":"AIR on","description":"d","recommendedAction":"r","category":"General"}""";
+        var hunted = await HuntedEvent.ProcessEventAsync(client, "Windows11");
 
-        var alert = await ODataJson.OkAsync(await client.PostAsync("/api/alerts/CreateAlertByReference", Json(body)));
+        var alert = await ODataJson.OkAsync(await client.PostAsync("/api/alerts/CreateAlertByReference", Json(hunted.Body("AIR on", severity: "Low", category: "General"))));
         var investigation = await ODataJson.OkAsync(await client.GetAsync($"/api/investigations/{alert.GetProperty("id").GetString()}"));
 
         Assert.Equal("Running", alert.GetProperty("investigationState").GetString());

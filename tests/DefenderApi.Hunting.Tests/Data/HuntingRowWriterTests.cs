@@ -40,10 +40,10 @@ public sealed class HuntingRowWriterTests : IDisposable
     [Fact]
     public void UnknownColumn_IsNamed()
     {
-        var e = Assert.Throws<DefenderErrorException>(() =>
+        var e = Assert.Throws<HuntingRowException>(() =>
             HuntingRowWriter.Append(_connection, "t1", "DeviceInfo", [new JsonObject { ["Timestamp"] = "2026-03-01T10:00:00Z", ["Colour"] = "red" }]));
-        Assert.Equal(DefenderErrorCode.BadRequest, e.Code);
-        Assert.Equal("Table 'DeviceInfo' has no column 'Colour'.", e.Error.Message);
+        Assert.Equal((0, "Colour"), (e.Index, e.Column));
+        Assert.Equal("table 'DeviceInfo' has no column 'Colour'", e.Problem);
     }
 
     [Fact]
@@ -56,12 +56,26 @@ public sealed class HuntingRowWriterTests : IDisposable
     [Fact]
     public void WrongValueType_IsNamed_AndNothingIsWritten()
     {
-        var e = Assert.Throws<DefenderErrorException>(() => HuntingRowWriter.Append(_connection, "t1", "DeviceInfo",
+        var e = Assert.Throws<HuntingRowException>(() => HuntingRowWriter.Append(_connection, "t1", "DeviceInfo",
         [
             new JsonObject { ["Timestamp"] = "2026-03-01T10:00:00Z", ["DeviceName"] = "ok" },
             new JsonObject { ["Timestamp"] = "yesterday" },
         ]));
-        Assert.Equal("Column 'Timestamp' of table 'DeviceInfo' expects a datetime value, but got \"yesterday\".", e.Error.Message);
+        Assert.Equal((1, "Timestamp"), (e.Index, e.Column));
+        Assert.Equal("column 'Timestamp' expects a datetime value, but got \"yesterday\"", e.Problem);
+        Assert.Equal(0, Run("DeviceInfo | count").Results[0]["Count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void InACallersTransaction_RowsAreWrittenThere_AndGoWithItsRollback()
+    {
+        using (var transaction = _connection.BeginTransaction())
+        {
+            var written = HuntingRowWriter.Append(_connection, "t1", "DeviceInfo", [new JsonObject { ["Timestamp"] = "2026-03-01T10:00:00Z" }], transaction);
+            Assert.Equal(1, written);
+            transaction.Rollback();
+        }
+
         Assert.Equal(0, Run("DeviceInfo | count").Results[0]["Count"]!.GetValue<long>());
     }
 

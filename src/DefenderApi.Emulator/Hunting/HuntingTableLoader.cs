@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DefenderApi.Emulator.Admin.Data;
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Hunting;
+using DefenderApi.Hunting.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DefenderApi.Emulator.Hunting;
+
+/// <summary>
+/// The admin data collection of one hunting table (contract §5): rows are appended (hunting rows have no key) on the
+/// data endpoint's own connection and transaction, so a bad row leaves nothing behind.
+/// </summary>
+/// <param name="table">The hunting table.</param>
+internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLoader
+{
+    public string Name => table.Name;
+
+    public Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(items);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Hunting rows are loaded inside the data endpoint's transaction.");
+        try
+        {
+            HuntingRowWriter.Append(connection, tenantId.ToString(), table.Name, items.Select(Row), transaction);
+        }
+        catch (HuntingRowException exception)
+        {
+            throw new DataItemException(exception.Index, exception.Problem);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Registers one loader per table of the hunting schema.</summary>
+    /// <param name="services">The services.</param>
+    public static void AddAll(IServiceCollection services)
+    {
+        foreach (var huntingTable in HuntingSchema.Default.Tables)
+        {
+            services.AddSingleton<IDataCollectionLoader>(new HuntingTableLoader(huntingTable));
+        }
+    }
+
+    private JsonObject Row(JsonElement item, int index) =>
+        item.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(item)!
+            : throw new DataItemException(index, $"a row of {table.Name} must be a JSON object, not {item.ValueKind}");
+}
