@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DefenderApi.Client;
 using DefenderApi.Client.Models;
+using DefenderApi.Client.Query;
 using DefenderApi.Testing;
 
 namespace DefenderApi.Benchmarks;

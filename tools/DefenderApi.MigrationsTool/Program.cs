@@ -25,7 +25,7 @@ if (name == "Initial" && Directory.Exists(migrationsDir))
 }
 
 var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options;
-using var db = new EmulatorDbContext(options, new TenantContext());
+using var db = new EmulatorDbContext(options);
 
 var services = new ServiceCollection();
 services.AddEntityFrameworkDesignTimeServices();

@@ -6,15 +6,20 @@ namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>
 /// The emulator's store. Features add their entities with <see cref="IEntityTypeConfiguration{TEntity}"/> classes in
-/// their own folders; tenant-owned entities are filtered by the current tenant automatically.
+/// their own folders; tenant-owned entities are filtered by the current tenant automatically. Instances are pooled
+/// (building a context's services on every request was a measurable part of each call): the request scope hands
+/// each leased instance its <see cref="Tenant"/>.
 /// </summary>
-public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options, TenantContext tenant) : DbContext(options)
+public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options) : DbContext(options)
 {
     private static readonly MethodInfo ApplyTenantFilterMethod =
         typeof(EmulatorDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
+    /// <summary>The scope's tenant (set on every lease); a context without one sees no tenant's rows.</summary>
+    public TenantContext Tenant { get; set; } = new();
+
     /// <summary>The tenant whose rows queries see; <see cref="Guid.Empty"/> sees none.</summary>
-    public Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
+    public Guid CurrentTenantId => Tenant.TenantId ?? Guid.Empty;
 
     /// <summary>Tenants (not filtered: the admin API and the token service look across tenants).</summary>
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();

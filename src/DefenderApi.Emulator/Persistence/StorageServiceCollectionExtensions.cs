@@ -1,4 +1,5 @@
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,15 @@ public static class StorageServiceCollectionExtensions
     {
         builder.Services.AddSingleton<DatabaseLocation>();
         builder.Services.AddSingleton<TenantWriteLocks>();
-        builder.Services.AddDbContext<EmulatorDbContext>((services, options) =>
+        builder.Services.AddPooledDbContextFactory<EmulatorDbContext>((services, options) =>
             options.UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        builder.Services.AddScoped(services =>
+        {
+            var db = services.GetRequiredService<IDbContextFactory<EmulatorDbContext>>().CreateDbContext();
+            db.Tenant = services.GetRequiredService<TenantContext>();
+            return db;
+        });
         return builder;
     }
 }

@@ -10,7 +10,7 @@ public sealed class MigrationTests
     public void Migrations_CoverTheWholeModel()
     {
         var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new EmulatorDbContext(options, new TenantContext());
+        using var db = new EmulatorDbContext(options);
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
