@@ -1,13 +1,23 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
-using DefenderApi.Benchmarks;
 
-// dotnet run -c Release --project bench/DefenderApi.Benchmarks -- --filter '*'      (BenchmarkDotNet hot paths)
-// dotnet run -c Release --project bench/DefenderApi.Benchmarks -- inprocess [N]     (N typed-client calls in-process)
-if (args is ["inprocess", ..])
+namespace DefenderApi.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/DefenderApi.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet hot paths;
+/// <c>-- inprocess [N]</c> times N typed-client calls through the testing kit. (Not top-level statements: the
+/// emulator's own <c>Program</c> is referenced here.)
+/// </summary>
+internal static class BenchmarkProgram
 {
-    return await InProcessThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
-}
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["inprocess", ..])
+        {
+            return await InProcessThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+        }
 
-BenchmarkSwitcher.FromAssembly(typeof(ErrorEnvelopeBenchmarks).Assembly).Run(args);
-return 0;
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
+}

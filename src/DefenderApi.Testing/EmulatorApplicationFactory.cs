@@ -8,6 +8,20 @@ namespace DefenderApi.Testing;
 /// <summary>The emulator application in process with in-memory storage.</summary>
 internal sealed class EmulatorApplicationFactory(DefenderEmulatorOptions options, TimeProvider? clock) : WebApplicationFactory<Program>
 {
+    // WebApplicationFactory looks for the app's content root through a manifest that only test projects referencing
+    // Microsoft.AspNetCore.Mvc.Testing get, or through the solution folder. The emulator needs nothing from its
+    // content root but appsettings.json, which ships beside the assembly, so point it there: the kit then also runs
+    // from console apps, benchmarks and any working directory.
+    private const string ContentRootVariable = "ASPNETCORE_TEST_CONTENTROOT_DEFENDERAPI_EMULATOR";
+
+    static EmulatorApplicationFactory()
+    {
+        if (Environment.GetEnvironmentVariable(ContentRootVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(ContentRootVariable, AppContext.BaseDirectory);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
