@@ -26,25 +26,41 @@ public static class ODataLinks
     /// <param name="skip">The next page's <c>$skip</c>.</param>
     /// <param name="remainingTop">What is left of <c>$top</c>, or <see langword="null"/> without one.</param>
     /// <returns>The absolute URL.</returns>
-    public static string NextPage(HttpRequest request, long skip, long? remainingTop)
+    public static string NextPage(HttpRequest request, long skip, long? remainingTop) =>
+        WithQuery(request, new Dictionary<string, string?>
+        {
+            ["$skip"] = skip.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["$top"] = remainingTop?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>
+    /// The same request with some query parameters replaced (names compared case-insensitively), the others kept:
+    /// the next-page link of collections paged by other parameters than <c>$skip</c>.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="replacements">Parameter → new value, appended in order; a <see langword="null"/> value removes it.</param>
+    /// <returns>The absolute URL.</returns>
+    public static string WithQuery(HttpRequest request, IReadOnlyDictionary<string, string?> replacements)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(replacements);
         var query = new QueryBuilder();
         foreach (var (key, value) in request.Query)
         {
-            if (!key.Equals("$skip", StringComparison.OrdinalIgnoreCase) && !key.Equals("$top", StringComparison.OrdinalIgnoreCase))
+            if (!replacements.Keys.Any(replaced => replaced.Equals(key, StringComparison.OrdinalIgnoreCase)))
             {
                 query.Add(key, (IEnumerable<string>)value);
             }
         }
 
-        query.Add("$skip", skip.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (remainingTop is { } top)
+        foreach (var (key, value) in replacements)
         {
-            query.Add("$top", top.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (value is not null)
+            {
+                query.Add(key, value);
+            }
         }
 
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query.ToQueryString()}";
     }
-
 }

@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Machines.Demo;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.Persistence;
 
@@ -9,15 +10,6 @@ namespace DefenderApi.Emulator.Vulnerabilities;
 /// </summary>
 internal sealed class TvmDemoSeeder : ITenantSeeder
 {
-    // Which product each demo CVE affects (the machines report CVEs without their product).
-    private static readonly Dictionary<string, string> SoftwareOfCve = new(StringComparer.Ordinal)
-    {
-        ["CVE-2019-1348"] = "git-scm-_-git",
-        ["CVE-2021-44228"] = "oracle-_-jre",
-        ["CVE-2023-4863"] = "google-_-chrome",
-        ["CVE-2022-3602"] = "openssl-_-openssl",
-    };
-
     public async Task SeedAsync(EmulatorDbContext db, Guid tenantId, string seed, CancellationToken cancellationToken)
     {
         if (seed != "demo")
@@ -47,7 +39,8 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
             var cve = group.First().Item;
             cve.TenantId = tenantId;
             cve.ExposedMachines = group.Count();
-            cve.SoftwareIds = SoftwareOfCve.TryGetValue(cve.Id, out var softwareId) ? [softwareId] : [];
+            var softwareId = DemoCatalog.SoftwareOfVulnerability.GetValueOrDefault(cve.Id);
+            cve.SoftwareIds = softwareId is null ? [] : [softwareId];
             vulnerabilities.Add(cve);
             exposures.AddRange(group.Select(exposure => MachineRow(tenantId, exposure.MachineId, cve, softwareId)));
         }

@@ -1,4 +1,5 @@
 using DefenderApi.Emulator.Machines.Related;
+using DefenderApi.Emulator.Vulnerabilities;
 
 namespace DefenderApi.Emulator.Machines.Demo;
 
@@ -36,6 +37,17 @@ internal static class DemoCatalog
         new() { Id = "CVE-2020-1472", Name = "CVE-2020-1472", Description = "Netlogon elevation of privilege vulnerability.", Severity = VulnerabilitySeverity.Critical, CvssV3 = 10.0, ExposedMachines = 12, PublishedOn = new DateTimeOffset(2020, 8, 17, 0, 0, 0, TimeSpan.Zero), UpdatedOn = new DateTimeOffset(2021, 2, 9, 0, 0, 0, TimeSpan.Zero), PublicExploit = true, ExploitVerified = true, ExploitTypes = ["PrivilegeEscalation"] },
     ];
 
+    // The product each demo CVE affects; null means the operating system itself (Windows devices). A device reports a
+    // CVE only when it runs what the CVE affects (Exposes), so the vulnerability views agree with the installed software.
+    public static readonly Dictionary<string, string?> SoftwareOfVulnerability = new(StringComparer.Ordinal)
+    {
+        ["CVE-2019-1348"] = "git-scm-_-git",
+        ["CVE-2021-44228"] = "oracle-_-jre",
+        ["CVE-2023-4863"] = "google-_-chrome",
+        ["CVE-2022-3602"] = "openssl-_-openssl",
+        ["CVE-2020-1472"] = null,
+    };
+
     public static readonly MachineRecommendation[] Recommendations =
     [
         new() { Id = "va-_-git-scm-_-git", ProductName = "git", RecommendationName = "Update Git to version 2.24.1.2", Weaknesses = 3, Vendor = "git-scm", RecommendedVersion = "2.24.1.2", RecommendationCategory = "Application", SubCategory = "", RemediationType = "Update", Status = "Active", ExposedMachinesCount = 1, RelatedComponent = "Git" },
@@ -50,4 +62,15 @@ internal static class DemoCatalog
         new() { Id = "5034441", Name = "January 2024 Security Updates", ProductsNames = ["windows_10"], Url = "https://catalog.update.microsoft.com/v7/site/Search.aspx?q=KB5034441", MachineMissedOn = 1, CveAddressed = 49 },
         new() { Id = "5036893", Name = "April 2024 Security Updates", ProductsNames = ["windows_11", "edge"], Url = "https://catalog.update.microsoft.com/v7/site/Search.aspx?q=KB5036893", MachineMissedOn = 1, CveAddressed = 61 },
     ];
+
+    /// <summary>
+    /// Whether a device reports a CVE: it runs the affected product (or is Windows, for OS CVEs) at a version other
+    /// than the newest, which has no vulnerabilities (as the software distributions say).
+    /// </summary>
+    public static bool Exposes(string cveId, IReadOnlySet<string> installed, Machine machine)
+    {
+        var affected = SoftwareOfVulnerability.GetValueOrDefault(cveId);
+        var runs = affected is null ? machine.OsPlatform.StartsWith("Windows", StringComparison.Ordinal) : installed.Contains(affected);
+        return runs && !SoftwareVersions.IsLatest(SoftwareVersions.Of(machine.Id, affected ?? "windows"));
+    }
 }

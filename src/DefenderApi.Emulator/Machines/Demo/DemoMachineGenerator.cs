@@ -108,12 +108,16 @@ internal sealed class DemoMachineGenerator(int seed, DateTimeOffset anchor)
             });
         }
 
+        var installed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var software in DemoCatalog.Software.Where(_ => _random.Next(2) == 0))
         {
+            installed.Add(software.Id);
             Add(related, machine, RelatedKind.Software, software.Id, software);
         }
 
-        foreach (var vulnerability in DemoCatalog.Vulnerabilities.Where(_ => _random.Next(3) == 0))
+        // Every CVE is still drawn (the random sequence, hence the rest of the fleet, stays the same); a device keeps
+        // only those affecting what it runs, at its version.
+        foreach (var vulnerability in DemoCatalog.Vulnerabilities.Where(_ => _random.Next(3) == 0).Where(v => DemoCatalog.Exposes(v.Id, installed, machine)))
         {
             Add(related, machine, RelatedKind.Vulnerabilities, vulnerability.Id, vulnerability);
         }
