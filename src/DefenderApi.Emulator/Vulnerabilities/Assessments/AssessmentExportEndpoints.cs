@@ -1,5 +1,6 @@
 using System.Globalization;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -34,33 +35,35 @@ public static class AssessmentExportEndpoints
         return group;
     }
 
-    private static async Task<IResult> SoftwareVulnerabilities(
+    private static Task<IResult> SoftwareVulnerabilities(
         string? pageSize, string? sinceTime, [FromQuery(Name = AssessmentPage.SkipTokenParameter)] string? skipToken,
         HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         var page = AssessmentPage.Parse(pageSize, skipToken);
         var since = SinceTimeOf(sinceTime);
-        var devices = await AssessedDevices.LoadAsync(db, access, cancellationToken);
-        var rows = await SoftwareVulnerabilityExport.RowsAsync(db, devices, since, cancellationToken);
-        return page.Answer(context.Request, SoftwareVulnerabilityExport.EntityType, rows);
+        return AnswerAsync(context, db, access, page, SoftwareVulnerabilityExport.EntityType,
+            devices => SoftwareVulnerabilityExport.RowsAsync(db, devices, since, cancellationToken), cancellationToken);
     }
 
-    private static async Task<IResult> SoftwareInventory(
+    private static Task<IResult> SoftwareInventory(
         string? pageSize, [FromQuery(Name = AssessmentPage.SkipTokenParameter)] string? skipToken,
-        HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
-    {
-        var page = AssessmentPage.Parse(pageSize, skipToken);
-        var devices = await AssessedDevices.LoadAsync(db, access, cancellationToken);
-        return page.Answer(context.Request, SoftwareInventoryExport.EntityType, await SoftwareInventoryExport.RowsAsync(db, devices, cancellationToken));
-    }
+        HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        AnswerAsync(context, db, access, AssessmentPage.Parse(pageSize, skipToken), SoftwareInventoryExport.EntityType,
+            devices => SoftwareInventoryExport.RowsAsync(db, devices, cancellationToken), cancellationToken);
 
-    private static async Task<IResult> SecureConfigurations(
+    private static Task<IResult> SecureConfigurations(
         string? pageSize, [FromQuery(Name = AssessmentPage.SkipTokenParameter)] string? skipToken,
-        HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+        HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
+        AnswerAsync(context, db, access, AssessmentPage.Parse(pageSize, skipToken), SecureConfigurationExport.EntityType,
+            devices => SecureConfigurationExport.RowsAsync(db, devices, cancellationToken), cancellationToken);
+
+    // Parameters are checked (above) before any data is read; rows cover only the devices the caller sees.
+    private static async Task<IResult> AnswerAsync<T>(
+        HttpContext context, EmulatorDbContext db, CallerAccess access, AssessmentPage page, string entityType,
+        Func<IReadOnlyDictionary<string, Machine>, Task<List<T>>> rowsOf, CancellationToken cancellationToken)
     {
-        var page = AssessmentPage.Parse(pageSize, skipToken);
         var devices = await AssessedDevices.LoadAsync(db, access, cancellationToken);
-        return page.Answer(context.Request, SecureConfigurationExport.EntityType, await SecureConfigurationExport.RowsAsync(db, devices, cancellationToken));
+        return page.Answer(context.Request, entityType, await rowsOf(devices));
     }
 
     private static DateTimeOffset? SinceTimeOf(string? text)
