@@ -2,7 +2,7 @@
 # HTTP load kit: one command from a fresh clone.
 #   bench/load.sh            # full run (about 3 minutes)
 #   DURATION=5 bench/load.sh # shorter runs
-# Builds Release, starts the emulator (SQLite file, 10,000 demo machines with their demo alerts, about one per two machines) and the ceiling app, pins the
+# Builds Release, starts the emulator (SQLite file, 10,000 demo machines, 100,000 demo alerts) and the ceiling app, pins the
 # servers and wrk to different cores, warms up, runs wrk with the same settings against both and prints
 # endpoint | requests/s | p50 | p99 | emulator/ceiling. Then start-to-ready times and RSS. Not part of `dotnet test`.
 set -euo pipefail
@@ -28,6 +28,7 @@ pin() { local cpus=$1; shift; if command -v taskset >/dev/null; then exec taskse
 echo "Building Release..."
 dotnet build -c Release src/DefenderApi.Emulator -v q -nologo >/dev/null
 dotnet build -c Release bench/DefenderApi.Ceiling -v q -nologo >/dev/null
+dotnet build -c Release bench/DefenderApi.Benchmarks -v q -nologo >/dev/null
 EMU_DLL=src/DefenderApi.Emulator/bin/Release/net10.0/DefenderApi.Emulator.dll
 CEIL_DLL=bench/DefenderApi.Ceiling/bin/Release/net10.0/DefenderApi.Ceiling.dll
 
@@ -42,8 +43,9 @@ wait_ready() { # url -> prints ms waited
   echo $(( $(now_ms) - start ))
 }
 
-start_emulator() { # machines alerts extra-args... -> sets EMU_PID, READY_MS
+start_emulator() { # machines alerts(0 = the default mix) extra-args... -> sets EMU_PID, READY_MS
   local machines=$1 alerts=$2; shift 2
+  if [ "$alerts" -gt 0 ]; then set -- "$@" --Emulator:DemoAlerts="$alerts"; fi
   local data; data=$(mktemp -d)
   local start; start=$(now_ms)
   ( export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
@@ -64,7 +66,7 @@ start_emulator 1000 0;    READY_1K=$READY_MS;   stop_emulator
 if [ "${BIG_MACHINES:-100000}" -gt 0 ]; then start_emulator "${BIG_MACHINES:-100000}" 0; READY_100K=$READY_MS; stop_emulator; else READY_100K="skipped"; fi
 
 # --- load -------------------------------------------------------------------------------------------------------
-echo "Starting the emulator (10,000 demo machines) and the ceiling app..."
+echo "Starting the emulator (10,000 demo machines, 100,000 alerts) and the ceiling app..."
 start_emulator 10000 100000
 READY_LOAD=$READY_MS
 curl -s -X PUT "http://127.0.0.1:$EMU_PORT/_emulator/settings" -H 'content-type: application/json' \
@@ -135,6 +137,10 @@ row 'POST /api/indicators' "$(run_wrk indicator "$E/api/indicators" "$INDICATOR"
 row 'POST /api/advancedqueries/run (summarize by DeviceName)' "$(run_wrk hunting "$E/api/advancedqueries/run" "$HUNTING")" "" ""
 
 RSS_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
+stop_emulator
+
+echo "In-process run through the testing kit..."
+INPROCESS=$(dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll inprocess 10000 2>/dev/null | grep '^in-process:' || echo "in-process: failed")
 
 {
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), wrk -t1 -c$CONNECTIONS -d${DURATION}s"
@@ -148,6 +154,7 @@ RSS_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
   echo "|---|---:|"
   echo "| start to ready, 1,000 machines (SQLite file) | ${READY_1K} ms |"
   echo "| start to ready, 100,000 machines (SQLite file) | ${READY_100K} ms |"
-  echo "| start to ready, 10,000 machines (+ demo alerts, TVM, hunting) | ${READY_LOAD} ms |"
-  echo "| RSS after load (10,000 machines + demo data) | $(( RSS_KB / 1024 )) MB |"
+  echo "| start to ready, 10,000 machines + 100,000 alerts (+ TVM, hunting) | ${READY_LOAD} ms |"
+  echo "| RSS after load (10,000 machines, 100,000 alerts + demo data) | $(( RSS_KB / 1024 )) MB |"
+  echo "| ${INPROCESS#in-process: } (in-process, testing kit) | |"
 } | tee "$OUT/summary.md"

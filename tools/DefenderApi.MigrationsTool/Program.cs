@@ -1,12 +1,15 @@
 // Regenerates the emulator's EF Core migration from the current model. The dotnet-ef tool is not on the package
 // feed here, so this drives EF's design-time scaffolder directly. Until the first release the schema has a single
-// "Initial" migration that is rewritten; after it, pass a new name to add a migration instead.
+// "Initial" migration that is rewritten (in one run: the compiled Initial is hidden from the scaffolder, so the new
+// one is diffed against an empty database); after it, pass a new name to add a migration instead.
 //
 //   dotnet run --project tools/DefenderApi.MigrationsTool -- [MigrationName]
+using System.Reflection;
 using DefenderApi.Emulator.Persistence;
-using DefenderApi.Emulator.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +36,11 @@ services.AddDbContextDesignTimeServices(db);
 #pragma warning disable EF1001 // The SQLite provider's design-time services are the supported way to scaffold for it.
 new SqliteDesignTimeServices().ConfigureDesignTimeServices(services);
 #pragma warning restore EF1001
+if (name == "Initial")
+{
+    services.AddSingleton<IMigrationsAssembly>(new NoMigrations(typeof(EmulatorDbContext).Assembly));
+}
+
 using var provider = services.BuildServiceProvider();
 
 var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
@@ -52,4 +60,19 @@ static string FindRepositoryRoot()
     }
 
     throw new InvalidOperationException("Run from inside the repository.");
+}
+
+/// <summary>The emulator assembly as the scaffolder sees it while the Initial migration is rewritten: no migrations yet.</summary>
+internal sealed class NoMigrations(Assembly assembly) : IMigrationsAssembly
+{
+    public IReadOnlyDictionary<string, TypeInfo> Migrations { get; } = new Dictionary<string, TypeInfo>();
+
+    public ModelSnapshot? ModelSnapshot => null;
+
+    public Assembly Assembly => assembly;
+
+    public string? FindMigrationId(string nameOrId) => null;
+
+    public Migration CreateMigration(TypeInfo migrationClass, string activeProvider) =>
+        throw new InvalidOperationException("No migration exists while the Initial migration is rewritten.");
 }

@@ -34,13 +34,13 @@ public static class MachinesEndpoints
 
     private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CallerAccess access, CancellationToken cancellationToken)
     {
-        // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
-        if (!await db.Machines().AnyAsync(cancellationToken))
-        {
-            return DefenderErrors.NotFound("No recent machines were found.").ToResult();
-        }
+        var page = await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken);
 
-        return await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken);
+        // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
+        // Asked only when the page is empty, so a normal list costs one query.
+        return page is ODataCollectionResult<Machine> { Rows.Count: 0 } && !await db.Machines().AnyAsync(cancellationToken)
+            ? DefenderErrors.NotFound("No recent machines were found.").ToResult()
+            : page;
     }
 
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
