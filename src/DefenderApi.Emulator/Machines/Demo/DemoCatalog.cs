@@ -73,4 +73,13 @@ internal static class DemoCatalog
         var runs = affected is null ? machine.OsPlatform.StartsWith("Windows", StringComparison.Ordinal) : installed.Contains(affected);
         return runs && !SoftwareVersions.IsLatest(SoftwareVersions.Of(machine.Id, affected ?? "windows"));
     }
+
+    /// <summary>
+    /// Whether a device lists a recommendation: a software one (<c>va-_-vendor-_-product</c>) where the product is
+    /// installed, a configuration one (<c>scid-N</c>, about Windows settings) on Windows.
+    /// </summary>
+    public static bool Recommends(MachineRecommendation recommendation, IReadOnlySet<string> installed, Machine machine) =>
+        recommendation.Id.StartsWith("va-_-", StringComparison.Ordinal)
+            ? installed.Contains(recommendation.Id["va-_-".Length..])
+            : machine.OsPlatform.StartsWith("Windows", StringComparison.Ordinal);
 }

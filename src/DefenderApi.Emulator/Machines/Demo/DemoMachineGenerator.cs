@@ -122,7 +122,7 @@ internal sealed class DemoMachineGenerator(int seed, DateTimeOffset anchor)
             Add(related, machine, RelatedKind.Vulnerabilities, vulnerability.Id, vulnerability);
         }
 
-        foreach (var recommendation in DemoCatalog.Recommendations.Where(_ => _random.Next(3) == 0))
+        foreach (var recommendation in DemoCatalog.Recommendations.Where(_ => _random.Next(3) == 0).Where(r => DemoCatalog.Recommends(r, installed, machine)))
         {
             Add(related, machine, RelatedKind.Recommendations, recommendation.Id, recommendation);
         }
