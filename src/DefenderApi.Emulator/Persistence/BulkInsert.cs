@@ -19,7 +19,7 @@ public static class BulkInsert
         var columns = BulkStatement.Columns(BulkStatement.EntityType<T>(db)).ToList();
         var sql = $"INSERT INTO {BulkStatement.Quote(BulkStatement.EntityType<T>(db).GetTableName()!)} " +
             $"({string.Join(", ", columns.Select(c => BulkStatement.Quote(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+            $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         return BulkStatement.ExecuteAsync(db, sql, columns, rows, cancellationToken);
     }
 }

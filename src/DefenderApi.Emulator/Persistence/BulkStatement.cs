@@ -1,14 +1,15 @@
 using System.Collections;
 using System.Text.Json;
+using DefenderApi.Hunting.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>
-/// Runs one prepared statement per row inside the current transaction, with parameters read from the EF model
+/// Runs one prepared statement per row inside the current transaction (values bound by position through
+/// <see cref="PreparedRowInsert"/>), with parameters read from the EF model
 /// (column names and value conversions, owned JSON columns). Shared by <see cref="BulkInsert"/> and
 /// <see cref="BulkUpdate"/>: seeding thousands of entities through the change tracker takes seconds; this, milliseconds.
 /// </summary>
@@ -20,19 +21,18 @@ internal static class BulkStatement
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            var bound = parameters.Select((_, i) => command.Parameters.Add($"$p{i}", SqliteType.Text)).ToList();
-            await command.PrepareAsync(cancellationToken);
+            // Runs inside the connection's open transaction (the provisioning or data-load one), like EF's own commands.
+            using var insert = new PreparedRowInsert((SqliteConnection)db.Database.GetDbConnection(), sql);
+            var values = new object?[parameters.Count];
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < parameters.Count; i++)
                 {
-                    bound[i].Value = parameters[i].Read(row) ?? DBNull.Value;
+                    values[i] = parameters[i].Read(row);
                 }
 
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                insert.Insert(values);
             }
         }
         finally

@@ -26,8 +26,8 @@ public static class BulkUpdate
             entity.FindProperty(name) ?? throw new ArgumentException($"{typeof(T).Name} has no property {name}.", nameof(properties)))).ToList();
         var key = entity.FindPrimaryKey()!.Properties.Select(BulkStatement.Column).ToList();
         var sql = $"UPDATE {BulkStatement.Quote(entity.GetTableName()!)} " +
-            $"SET {string.Join(", ", set.Select((c, i) => $"{BulkStatement.Quote(c.Name)} = $p{i}"))} " +
-            $"WHERE {string.Join(" AND ", key.Select((c, i) => $"{BulkStatement.Quote(c.Name)} = $p{set.Count + i}"))}";
+            $"SET {string.Join(", ", set.Select(c => $"{BulkStatement.Quote(c.Name)} = ?"))} " +
+            $"WHERE {string.Join(" AND ", key.Select(c => $"{BulkStatement.Quote(c.Name)} = ?"))}";
         return BulkStatement.ExecuteAsync(db, sql, [.. set, .. key], rows, cancellationToken);
     }
 }

@@ -9,27 +9,24 @@ namespace DefenderApi.Hunting.Data;
 /// </summary>
 internal sealed class TableInserter : IDisposable
 {
-    private readonly SqliteCommand _command;
+    private readonly PreparedRowInsert _insert;
     private readonly Dictionary<string, int> _ordinals;
+
+    // Slot 0 is the tenant; the table's columns follow in schema order.
     private readonly object?[] _row;
 
+    /// <summary>Prepares the insert; <paramref name="transaction"/> is the connection's open transaction the rows join.</summary>
     public TableInserter(SqliteConnection connection, SqliteTransaction transaction, HuntingTable table, string tenantId)
     {
+        ArgumentNullException.ThrowIfNull(transaction);
         Table = table;
         _ordinals = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        _row = new object?[table.Columns.Count];
-        _command = connection.CreateCommand();
-        _command.Transaction = transaction;
+        _row = new object?[table.Columns.Count + 1];
+        _row[0] = tenantId;
         var names = string.Join(", ", table.Columns.Select(c => HuntingDdl.Quote(c.Name)));
-        var values = string.Join(", ", table.Columns.Select((_, i) => "$c" + i));
-        _command.CommandText = $"INSERT INTO {HuntingDdl.Quote(table.Name)} ({HuntingDdl.Quote(HuntingDdl.TenantColumn)}, {names}) VALUES ($tenant, {values})";
-        _command.Parameters.AddWithValue("$tenant", tenantId);
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            _command.Parameters.Add(new SqliteParameter("$c" + i, null));
-        }
-
-        _command.Prepare();
+        var values = string.Join(", ", table.Columns.Select(_ => "?"));
+        _insert = new PreparedRowInsert(connection,
+            $"INSERT INTO {HuntingDdl.Quote(table.Name)} ({HuntingDdl.Quote(HuntingDdl.TenantColumn)}, {names}) VALUES (?, {values})");
     }
 
     public HuntingTable Table { get; }
@@ -39,7 +36,7 @@ internal sealed class TableInserter : IDisposable
     /// <summary>Sets a value in storage form: DateTime becomes ticks, bool 0/1, dynamic its JSON text (already canonical).</summary>
     public TableInserter Set(string column, object? value)
     {
-        _row[_ordinals[column]] = value switch
+        _row[_ordinals[column] + 1] = value switch
         {
             DateTime dt => dt.Ticks,
             DateTimeOffset dto => dto.UtcTicks,
@@ -52,14 +49,14 @@ internal sealed class TableInserter : IDisposable
 
     public void Insert()
     {
-        for (var i = 0; i < _row.Length; i++)
+        for (var i = 0; i < Table.Columns.Count; i++)
         {
-            _command.Parameters[i + 1].Value = _row[i] ?? (Table.Columns[i].Type == KqlType.String ? string.Empty : DBNull.Value);
-            _row[i] = null;
+            _row[i + 1] ??= Table.Columns[i].Type == KqlType.String ? string.Empty : null;
         }
 
-        _command.ExecuteNonQuery();
+        _insert.Insert(_row);
+        Array.Clear(_row, 1, Table.Columns.Count);
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose() => _insert.Dispose();
 }
