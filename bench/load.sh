@@ -140,7 +140,8 @@ RSS_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
 stop_emulator
 
 echo "In-process run through the testing kit..."
-INPROCESS=$(dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll inprocess 10000 2>/dev/null | grep '^in-process:' || echo "in-process: failed")
+# As a test project set up the way the README recommends (<TieredPGO>false</TieredPGO>).
+INPROCESS=$(DOTNET_TieredPGO=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll inprocess 10000 2>/dev/null | grep '^in-process:' || echo "in-process: failed")
 
 {
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), wrk -t1 -c$CONNECTIONS -d${DURATION}s"
