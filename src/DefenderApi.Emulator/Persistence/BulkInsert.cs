@@ -16,8 +16,9 @@ public static class BulkInsert
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
-        var columns = BulkStatement.Columns(BulkStatement.EntityType<T>(db)).ToList();
-        var sql = $"INSERT INTO {BulkStatement.Quote(BulkStatement.EntityType<T>(db).GetTableName()!)} " +
+        var entity = BulkStatement.EntityType<T>(db);
+        var columns = BulkStatement.Columns(entity).ToList();
+        var sql = $"INSERT INTO {BulkStatement.Quote(entity.GetTableName()!)} " +
             $"({string.Join(", ", columns.Select(c => BulkStatement.Quote(c.Name)))}) " +
             $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         return BulkStatement.ExecuteAsync(db, sql, columns, rows, cancellationToken);

@@ -24,13 +24,13 @@ public static class HuntingAlertRows
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(alert);
         using var own = transaction is null ? connection.BeginTransaction() : null;
-        using (var info = new TableInserter(connection, transaction ?? own!, HuntingSchema.Default.Find("AlertInfo")!, tenantId))
+        using (var info = new TableInserter(connection, HuntingSchema.Default.Find("AlertInfo")!, tenantId))
         {
             Info(info, alert);
             info.Insert();
         }
 
-        using (var evidence = new TableInserter(connection, transaction ?? own!, HuntingSchema.Default.Find("AlertEvidence")!, tenantId))
+        using (var evidence = new TableInserter(connection, HuntingSchema.Default.Find("AlertEvidence")!, tenantId))
         {
             for (var i = 0; i < EvidenceRowCount(alert); i++)
             {

@@ -48,17 +48,18 @@ public sealed partial class HuntingDemoGenerator
 
         if (transaction is not null)
         {
-            return new HuntingDemoGenerator(spec, tenantId).Run(connection, transaction);
+            return new HuntingDemoGenerator(spec, tenantId).Run(connection);
         }
 
         HuntingRowWriter.EnsureTables(connection);
         using var own = connection.BeginTransaction();
-        var counts = new HuntingDemoGenerator(spec, tenantId).Run(connection, own);
+        var counts = new HuntingDemoGenerator(spec, tenantId).Run(connection);
         own.Commit();
         return counts;
     }
 
-    private Dictionary<string, int> Run(SqliteConnection connection, SqliteTransaction transaction)
+    // Writes inside the transaction open on the connection (the caller's or Generate's own).
+    private Dictionary<string, int> Run(SqliteConnection connection)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var inserters = new Dictionary<string, TableInserter>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public sealed partial class HuntingDemoGenerator
         {
             if (!inserters.TryGetValue(table, out var inserter))
             {
-                inserter = new TableInserter(connection, transaction, HuntingSchema.Default.Find(table)!, _tenantId);
+                inserter = new TableInserter(connection, HuntingSchema.Default.Find(table)!, _tenantId);
                 inserters[table] = inserter;
             }
 

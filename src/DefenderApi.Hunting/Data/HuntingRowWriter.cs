@@ -41,7 +41,7 @@ public static class HuntingRowWriter
         var table = HuntingSchema.Default.Find(tableName)
             ?? throw new DefenderErrorException(DefenderErrors.BadRequest($"Unknown hunting table '{tableName}'."));
         using var own = transaction is null ? connection.BeginTransaction() : null;
-        using var inserter = new TableInserter(connection, transaction ?? own!, table, tenantId);
+        using var inserter = new TableInserter(connection, table, tenantId);
         var count = 0;
         foreach (var row in rows)
         {

@@ -15,10 +15,9 @@ internal sealed class TableInserter : IDisposable
     // Slot 0 is the tenant; the table's columns follow in schema order.
     private readonly object?[] _row;
 
-    /// <summary>Prepares the insert; <paramref name="transaction"/> is the connection's open transaction the rows join.</summary>
-    public TableInserter(SqliteConnection connection, SqliteTransaction transaction, HuntingTable table, string tenantId)
+    /// <summary>Prepares the insert; rows join the transaction the connection has open (the caller's or its own).</summary>
+    public TableInserter(SqliteConnection connection, HuntingTable table, string tenantId)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
         Table = table;
         _ordinals = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         _row = new object?[table.Columns.Count + 1];
