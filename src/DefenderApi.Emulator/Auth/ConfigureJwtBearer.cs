@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.Auth;
 /// Configures the real JwtBearer handler: RS256 with the emulator's key, MDE audiences, an issuer per known tenant,
 /// lifetimes on <see cref="TimeProvider"/>, and every failure answered as 401 <c>Unauthorized</c> by the error writer.
 /// </summary>
-internal sealed class ConfigureJwtBearer(SigningKeyStore keys, TenantDirectory tenants, TimeProvider time, IOptions<AuthOptions> auth)
+internal sealed class ConfigureJwtBearer(SigningKeyStore keys, VerifiedSignatures signatures, TenantDirectory tenants, TimeProvider time, IOptions<AuthOptions> auth)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
@@ -24,6 +24,7 @@ internal sealed class ConfigureJwtBearer(SigningKeyStore keys, TenantDirectory t
             IssuerSigningKey = keys.Key,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             RequireSignedTokens = true,
+            SignatureValidator = signatures.Validate,
             ValidAudiences = MdeResources.All,
             ValidateIssuer = true,
             IssuerValidator = (issuer, token, _) => ValidateIssuer(issuer, token),

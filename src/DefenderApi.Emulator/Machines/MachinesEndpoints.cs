@@ -32,16 +32,11 @@ public static class MachinesEndpoints
         return group;
     }
 
-    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CallerAccess access, CancellationToken cancellationToken)
-    {
-        var page = await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken);
-
-        // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
-        // Asked only when the page is empty, so a normal list costs one query.
-        return page is ODataCollectionResult<Machine> { Rows.Count: 0 } && !await db.Machines().AnyAsync(cancellationToken)
-            ? DefenderErrors.NotFound("No recent machines were found.").ToResult()
-            : page;
-    }
+    // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
+    // Asked only when the page is empty, so a normal list costs one query.
+    private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CallerAccess access, CancellationToken cancellationToken) =>
+        await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken,
+            whenEmpty: async ct => await db.Machines().AnyAsync(ct) ? null : DefenderErrors.NotFound("No recent machines were found.").ToResult());
 
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
         ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().GetMachineAsync(id, access, cancellationToken));

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using DefenderApi.Emulator.OData.Rows;
+using DefenderApi.Emulator.Persistence;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -11,19 +13,30 @@ namespace DefenderApi.Emulator.OData;
 /// to LINQ with the library's binders so EF Core runs them in SQL, pages at the policy's page size with
 /// <c>@odata.nextLink</c>, and writes <c>{"@odata.context": ..., "value": [...]}</c>.
 /// </summary>
-public sealed class ODataCollectionQuery(EmulatorEdmModel edm)
+public sealed class ODataCollectionQuery
 {
+    private readonly EmulatorEdmModel edm;
+    private readonly RowLayouts layouts;
+
+    internal ODataCollectionQuery(EmulatorEdmModel edm, RowLayouts layouts)
+    {
+        this.edm = edm;
+        this.layouts = layouts;
+    }
+
     // EF Core translates plain member access; null propagation would add CASE expressions SQL does not need.
     private static readonly ODataQuerySettings BinderSettings = new() { HandleNullPropagation = HandleNullPropagationOption.False };
 
     /// <summary>Runs the request's query options over <paramref name="source"/> and returns the page as a result.</summary>
     /// <typeparam name="T">The entity type.</typeparam>
     /// <param name="context">The exchange (its query string holds the options).</param>
-    /// <param name="source">The rows the caller may see (already tenant-filtered).</param>
+    /// <param name="source">The rows the caller may see (already tenant-filtered), a query of the request's context.</param>
     /// <param name="policy">What the collection accepts.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
+    /// <param name="whenEmpty">What to answer instead of an empty page, if anything (e.g. a 404 for an empty tenant).</param>
     /// <returns>The page, or throws a 400 <c>ODataError</c> for a refused option.</returns>
-    public async Task<IResult> ListAsync<T>(HttpContext context, IQueryable<T> source, ODataCollectionPolicy<T> policy, CancellationToken cancellationToken)
+    public async Task<IResult> ListAsync<T>(HttpContext context, IQueryable<T> source, ODataCollectionPolicy<T> policy, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<IResult?>>? whenEmpty = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -33,15 +46,32 @@ public sealed class ODataCollectionQuery(EmulatorEdmModel edm)
         long? count = query.Count ? await rows.LongCountAsync(cancellationToken) : null;
 
         var take = (int)Math.Min(query.Top ?? long.MaxValue, policy.PageSize);
-        var page = await Order(rows, query.OrderBy, policy).Skip((int)query.Skip).Take(take + 1).ToListAsync(cancellationToken);
-        var hasMore = page.Count > take && (query.Top is null || query.Top > take);
-        if (page.Count > take)
+        var page = Order(rows, query.OrderBy, policy).Skip((int)query.Skip).Take(take + 1);
+        var contextUrl = ODataLinks.Context(context.Request, policy.EntitySet);
+        string? NextLink() => query.Top is null || query.Top > take ? ODataLinks.NextPage(context.Request, query.Skip + take, query.Top - take) : null;
+
+        var db = context.RequestServices.GetRequiredService<EmulatorDbContext>();
+        if (query.Expand.Count == 0 && db.Model.FindEntityType(typeof(T)) is { } entity && layouts.For(entity) is { } layout)
         {
-            page.RemoveAt(take);
+            return new ODataRowsResult(layout, db, page, take)
+            {
+                ContextUrl = contextUrl, Count = count, Select = query.Select, NextLink = NextLink, WhenEmpty = whenEmpty,
+            };
         }
 
-        var nextLink = hasMore ? ODataLinks.NextPage(context.Request, query.Skip + take, query.Top - take) : null;
-        return new ODataCollectionResult<T>(ODataLinks.Context(context.Request, policy.EntitySet), page, count, nextLink, query.Select);
+        var loaded = await page.ToListAsync(cancellationToken);
+        if (loaded.Count == 0 && whenEmpty is not null && await whenEmpty(cancellationToken) is { } instead)
+        {
+            return instead;
+        }
+
+        var hasMore = loaded.Count > take;
+        if (hasMore)
+        {
+            loaded.RemoveAt(take);
+        }
+
+        return new ODataCollectionResult<T>(contextUrl, loaded, count, hasMore ? NextLink() : null, query.Select);
     }
 
     /// <summary>Parses and checks the request's query options without running them.</summary>

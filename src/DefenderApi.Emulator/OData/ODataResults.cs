@@ -124,7 +124,7 @@ internal static class ODataJson
     // once the pipe pushes back, blocking a pool thread per request: a 32-connection load starved the thread pool.)
     public static async Task WriteAsync(HttpContext context, int status, Func<Utf8JsonWriter, JsonSerializerOptions, ValueTask> write)
     {
-        var options = _options ??= ApiOptions(context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        var options = Options(context.RequestServices);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder }))
@@ -135,6 +135,10 @@ internal static class ODataJson
             await FlushAsync(writer, context);
         }
     }
+
+    /// <summary>The API's serializer options: the HTTP options with UTC instants and unescaped URLs.</summary>
+    public static JsonSerializerOptions Options(IServiceProvider services) =>
+        _options ??= ApiOptions(services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
 
     /// <summary>Hands what the writer holds to the response and waits for the network to take it.</summary>
     public static async ValueTask FlushAsync(Utf8JsonWriter writer, HttpContext context)

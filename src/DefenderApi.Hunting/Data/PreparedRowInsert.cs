@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -50,22 +49,7 @@ public sealed class PreparedRowInsert : IDisposable
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
 
-    private int Bind(int index, object? value) => value switch
-    {
-        null or DBNull => raw.sqlite3_bind_null(_statement, index),
-        string text => raw.sqlite3_bind_text(_statement, index, text),
-        bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
-        long number => raw.sqlite3_bind_int64(_statement, index, number),
-        int number => raw.sqlite3_bind_int64(_statement, index, number),
-        short number => raw.sqlite3_bind_int64(_statement, index, number),
-        byte number => raw.sqlite3_bind_int64(_statement, index, number),
-        double number => raw.sqlite3_bind_double(_statement, index, number),
-        float number => raw.sqlite3_bind_double(_statement, index, number),
-        decimal number => raw.sqlite3_bind_text(_statement, index, number.ToString(CultureInfo.InvariantCulture)),
-        Guid id => raw.sqlite3_bind_text(_statement, index, id.ToString().ToUpperInvariant()),
-        byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
-        _ => throw new InvalidOperationException($"No SQLite binding for a {value.GetType().Name} value (parameter {index})."),
-    };
+    private int Bind(int index, object? value) => SqliteBinding.Bind(_statement, index, value);
 
     private void Check(int result)
     {

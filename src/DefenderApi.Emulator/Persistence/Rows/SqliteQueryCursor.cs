@@ -1,0 +1,130 @@
+using System.Data.Common;
+using DefenderApi.Hunting.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
+
+namespace DefenderApi.Emulator.Persistence.Rows;
+
+/// <summary>
+/// Runs the SQL EF Core generates for a query straight on the SQLite handle and hands its columns out as they are
+/// stored (UTF-8 text, integers, reals). Answers that only copy rows into JSON use it instead of materializing
+/// entities: reading each column into a .NET value and writing it back out was most of the cost of a list page
+/// (docs/decisions/0004-request-path-performance.md).
+/// </summary>
+internal sealed class SqliteQueryCursor : IAsyncDisposable
+{
+    private readonly DbContext _db;
+    private readonly sqlite3 _database;
+    private readonly string _sql;
+    private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _row;
+
+    private SqliteQueryCursor(DbContext db, sqlite3 database, string sql, sqlite3_stmt statement)
+    {
+        _db = db;
+        _database = database;
+        _sql = sql;
+        _statement = statement;
+        // The statement stays alive (and its handle valid) until DisposeAsync returns it to the cache.
+        _row = statement.DangerousGetHandle();
+    }
+
+    /// <summary>The number of result columns.</summary>
+    public int ColumnCount => raw.sqlite3_column_count(_statement);
+
+    /// <summary>Opens the context's connection and prepares <paramref name="query"/>'s SQL with its parameters bound.</summary>
+    /// <param name="db">The context the query belongs to.</param>
+    /// <param name="query">An EF Core query of that context.</param>
+    /// <param name="cancellationToken">Cancels opening the connection.</param>
+    /// <returns>The cursor, before its first row.</returns>
+    public static async Task<SqliteQueryCursor> OpenAsync(DbContext db, IQueryable query, CancellationToken cancellationToken)
+    {
+        using var command = query.CreateDbCommand();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var database = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        sqlite3_stmt? statement = null;
+        try
+        {
+            statement = SqliteStatementCache.Rent(database, command.CommandText);
+            foreach (DbParameter parameter in command.Parameters)
+            {
+                var index = raw.sqlite3_bind_parameter_index(statement, ParameterName(parameter.ParameterName));
+                if (index > 0)
+                {
+                    Check(database, SqliteBinding.Bind(statement, index, parameter.Value));
+                }
+            }
+
+            return new SqliteQueryCursor(db, database, command.CommandText, statement);
+        }
+        catch
+        {
+            statement?.Dispose();
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Moves to the next row.</summary>
+    /// <returns>Whether there is one.</returns>
+    /// <exception cref="SqliteException">SQLite failed.</exception>
+    public bool Read()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(_database, result);
+        }
+
+        return false;
+    }
+
+    /// <summary>The name of column <paramref name="column"/> as the SQL selects it.</summary>
+    /// <param name="column">The column's position.</param>
+    /// <returns>The name.</returns>
+    public string ColumnName(int column) => raw.sqlite3_column_name(_statement, column).utf8_to_string();
+
+    /// <summary>Whether the current row's value of <paramref name="column"/> is NULL.</summary>
+    /// <param name="column">The column's position.</param>
+    /// <returns><see langword="true"/> for NULL.</returns>
+    public bool IsNull(int column) => SqliteColumns.Type(_row, column) == raw.SQLITE_NULL;
+
+    /// <summary>The current row's value as stored bytes (a text value's UTF-8, without conversion); valid until the next <see cref="Read"/>.</summary>
+    /// <param name="column">The column's position.</param>
+    /// <returns>The bytes.</returns>
+    public ReadOnlySpan<byte> Bytes(int column) => SqliteColumns.Bytes(_row, column);
+
+    /// <summary>The current row's value as an integer.</summary>
+    /// <param name="column">The column's position.</param>
+    /// <returns>The value.</returns>
+    public long Int64(int column) => SqliteColumns.Int64(_row, column);
+
+    /// <summary>The current row's value as a real.</summary>
+    /// <param name="column">The column's position.</param>
+    /// <returns>The value.</returns>
+    public double Double(int column) => SqliteColumns.Double(_row, column);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        SqliteStatementCache.Return(_database, _sql, _statement);
+        await _db.Database.CloseConnectionAsync();
+    }
+
+    // EF Core names parameters with their prefix ("@__p_0"); SQLite's lookup needs the prefix too.
+    private static string ParameterName(string name) => name.Length > 0 && name[0] is '@' or '$' or ':' ? name : "@" + name;
+
+    private static void Check(sqlite3 database, int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), result);
+        }
+    }
+}
