@@ -63,7 +63,9 @@ public partial class DefenderClient
         return new HttpClient(DefenderPipeline.Create(credential, options, options.Transport ?? new SocketsHttpHandler()));
     }
 
-    private Uri Url(string relativePath) => new(_apiRoot, relativePath);
+    // Concatenated rather than resolved against the root: every path is relative below it, and resolving a Uri
+    // (combine, compress, reparse) was a tenth of an in-process call.
+    private Uri Url(string relativePath) => new(_apiRoot.AbsoluteUri + relativePath, UriKind.Absolute);
 
     private static string Escape(string value)
     {
@@ -117,19 +119,19 @@ public partial class DefenderClient
         Uri? next = Url(path + query);
         while (next is not null)
         {
-            using var response = await SendRawAsync(HttpMethod.Get, next, null, idempotent: true, cancellationToken).ConfigureAwait(false);
-            using var document = await JsonDocument.ParseAsync(
-                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var root = document.RootElement;
-            var items = root.ValueKind == JsonValueKind.Array ? root : root.GetProperty("value");
-            foreach (var item in items.EnumerateArray())
+            CollectionPage<T> page;
+            using (var response = await SendRawAsync(HttpMethod.Get, next, null, idempotent: true, cancellationToken).ConfigureAwait(false))
             {
-                yield return item.Deserialize<T>(DefenderJson.Options)!;
+                page = await response.Content.ReadFromJsonAsync<CollectionPage<T>>(DefenderJson.Options, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("The service answered a collection with null.");
             }
 
-            next = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { Length: > 0 } href
-                ? new Uri(next, href)
-                : null;
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            next = page.NextLink is { Length: > 0 } href ? new Uri(next, href) : null;
         }
     }
 

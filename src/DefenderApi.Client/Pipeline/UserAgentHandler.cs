@@ -15,7 +15,8 @@ internal sealed class UserAgentHandler(string? applicationId) : DelegatingHandle
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.UserAgent.Clear();
+        // Remove, not UserAgent.Clear(): reading the typed collection parses the header on every request.
+        request.Headers.Remove("User-Agent");
         request.Headers.TryAddWithoutValidation("User-Agent", Value);
         return base.SendAsync(request, cancellationToken);
     }

@@ -26,7 +26,7 @@ public static class AuthServiceCollectionExtensions
             .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromHours(1), "Emulator:Auth:ClockSkew must be between 00:00:00 and 01:00:00.")
             .ValidateOnStart();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<VerifiedSignatures>();
+        services.AddSingleton<ValidatedTokens>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();

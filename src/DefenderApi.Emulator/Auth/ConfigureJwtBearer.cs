@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.Auth;
 /// Configures the real JwtBearer handler: RS256 with the emulator's key, MDE audiences, an issuer per known tenant,
 /// lifetimes on <see cref="TimeProvider"/>, and every failure answered as 401 <c>Unauthorized</c> by the error writer.
 /// </summary>
-internal sealed class ConfigureJwtBearer(SigningKeyStore keys, VerifiedSignatures signatures, TenantDirectory tenants, TimeProvider time, IOptions<AuthOptions> auth)
+internal sealed class ConfigureJwtBearer(SigningKeyStore keys, ValidatedTokens validated, TenantDirectory tenants, TimeProvider time, IOptions<AuthOptions> auth)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
@@ -24,7 +24,6 @@ internal sealed class ConfigureJwtBearer(SigningKeyStore keys, VerifiedSignature
             IssuerSigningKey = keys.Key,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             RequireSignedTokens = true,
-            SignatureValidator = signatures.Validate,
             ValidAudiences = MdeResources.All,
             ValidateIssuer = true,
             IssuerValidator = (issuer, token, _) => ValidateIssuer(issuer, token),
@@ -36,19 +35,15 @@ internal sealed class ConfigureJwtBearer(SigningKeyStore keys, VerifiedSignature
         };
         options.Events = new JwtBearerEvents
         {
+            OnMessageReceived = validated.UseRememberedAsync,
+            OnTokenValidated = validated.RememberAsync,
             OnAuthenticationFailed = context =>
             {
-                context.HttpContext.Items[typeof(UnauthorizedReason)] = UnauthorizedReason.From(context.Exception, BearerToken(context.Request));
+                context.HttpContext.Items[typeof(UnauthorizedReason)] = UnauthorizedReason.From(context.Exception, ValidatedTokens.BearerToken(context.Request));
                 return Task.CompletedTask;
             },
             OnChallenge = UnauthorizedReason.WriteChallengeAsync,
         };
-    }
-
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
     private string ValidateIssuer(string issuer, SecurityToken token)

@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OData.Rows;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -38,6 +39,18 @@ public static class MachinesEndpoints
         await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken,
             whenEmpty: async ct => await db.Machines().AnyAsync(ct) ? null : DefenderErrors.NotFound("No recent machines were found.").ToResult());
 
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, MachinePolicies.EntitySet, await db.Machines().GetMachineAsync(id, access, cancellationToken));
+    // The machine's row is written as it is stored (no entity materialized); an unknown id or name is answered
+    // without an exception, the commonest error a poller sees.
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, ODataEntityRows rows, CancellationToken cancellationToken)
+    {
+        var machine = await rows.FindAsync(context, db.Machines().Where(m => m.Id == id), cancellationToken)
+            ?? await rows.FindAsync(context, db.Machines().Where(m => m.ComputerDnsName == id), cancellationToken);
+        if (machine is null)
+        {
+            return DefenderErrors.ResourceNotFound("Machine", id).ToResult();
+        }
+
+        await access.DemandDeviceGroupAsync(machine.Int64("rbacGroupId")?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        return machine.WithContext(ODataLinks.Context(context.Request, $"{MachinePolicies.EntitySet}/$entity"));
+    }
 }

@@ -83,6 +83,7 @@ public static class ODataServiceCollectionExtensions
             services.AddSingleton<EmulatorEdmModel>();
             services.AddSingleton(sp => new ODataCollectionQuery(sp.GetRequiredService<EmulatorEdmModel>(), sp.GetRequiredService<Rows.RowLayouts>()));
             services.AddSingleton<Rows.RowLayouts>();
+            services.AddSingleton<Rows.ODataEntityRows>();
         }
 
         return services;

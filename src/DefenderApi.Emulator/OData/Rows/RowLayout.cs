@@ -45,6 +45,17 @@ internal sealed class RowLayout(IReadOnlyList<RowProperty> properties)
     public void WriteRow(Utf8JsonWriter writer, SqliteQueryCursor cursor, int[] columns, IReadOnlySet<string>? select)
     {
         writer.WriteStartObject();
+        WriteProperties(writer, cursor, columns, select);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the cursor's current row as properties of the object the writer is in.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="cursor">The cursor, on a row.</param>
+    /// <param name="columns">The positions from <see cref="MapColumns"/>.</param>
+    /// <param name="select">The properties to write, or <see langword="null"/> for all.</param>
+    public void WriteProperties(Utf8JsonWriter writer, SqliteQueryCursor cursor, int[] columns, IReadOnlySet<string>? select)
+    {
         for (var i = 0; i < columns.Length; i++)
         {
             var property = Properties[i];
@@ -66,8 +77,23 @@ internal sealed class RowLayout(IReadOnlyList<RowProperty> properties)
 
             WriteValue(writer, property, cursor, column);
         }
+    }
 
-        writer.WriteEndObject();
+    /// <summary>The position of the property named <paramref name="name"/> (its JSON name).</summary>
+    /// <param name="name">The JSON name.</param>
+    /// <returns>The position in <see cref="Properties"/>.</returns>
+    /// <exception cref="ArgumentException">No such property.</exception>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Properties.Count; i++)
+        {
+            if (string.Equals(Properties[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"The entity has no property '{name}'.", nameof(name));
     }
 
     private static void WriteValue(Utf8JsonWriter writer, RowProperty property, SqliteQueryCursor cursor, int column)

@@ -19,6 +19,7 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     private readonly string _sql;
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _row;
+    private bool _disposed;
 
     private SqliteQueryCursor(DbContext db, sqlite3 database, string sql, sqlite3_stmt statement)
     {
@@ -113,6 +114,12 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         SqliteStatementCache.Return(_database, _sql, _statement);
         await _db.Database.CloseConnectionAsync();
     }

@@ -1,0 +1,34 @@
+using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Persistence.Rows;
+
+namespace DefenderApi.Emulator.OData.Rows;
+
+/// <summary>Finds single entities as rows (see <see cref="RowLayout"/>), for GET-by-key answers.</summary>
+internal sealed class ODataEntityRows(RowLayouts layouts)
+{
+    /// <summary>The first row of <paramref name="query"/>, or <see langword="null"/> when it has none.</summary>
+    /// <typeparam name="T">An entity type whose rows <see cref="RowLayoutBuilder"/> supports.</typeparam>
+    /// <param name="context">The exchange (its request scope's context runs the query).</param>
+    /// <param name="query">The query, a query of the request's <see cref="EmulatorDbContext"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The row, as an answer that writes it.</returns>
+    /// <exception cref="InvalidOperationException"><typeparamref name="T"/>'s rows are not supported.</exception>
+    public async Task<ODataRowEntity?> FindAsync<T>(HttpContext context, IQueryable<T> query, CancellationToken cancellationToken)
+        where T : class
+    {
+        var db = context.RequestServices.GetRequiredService<EmulatorDbContext>();
+        var layout = layouts.For(db.Model.FindEntityType(typeof(T))!)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} rows cannot be written without materializing them.");
+        var cursor = await SqliteQueryCursor.OpenAsync(db, query.Take(1), cancellationToken);
+        var columns = layout.MapColumns(cursor);
+        if (columns is null || !cursor.Read())
+        {
+            await cursor.DisposeAsync();
+            return columns is null ? throw new InvalidOperationException($"The {typeof(T).Name} query does not select every column.") : null;
+        }
+
+        // Closed by the answer once written; this covers a request that ends without writing it.
+        context.Response.RegisterForDisposeAsync(cursor);
+        return new ODataRowEntity(layout, cursor, columns);
+    }
+}
