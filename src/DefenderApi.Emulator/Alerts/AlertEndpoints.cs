@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OData.Rows;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -49,8 +50,8 @@ public static class AlertEndpoints
         HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         await odata.ListAsync(context, await db.VisibleAlertsAsync(access, cancellationToken), AlertPolicies.List, cancellationToken);
 
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken) =>
-        ODataResults.Entity(context.Request, AlertPolicies.EntitySet, await (await db.VisibleAlertsAsync(access, cancellationToken)).GetAlertAsync(id, cancellationToken));
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, ODataEntityRows rows, CancellationToken cancellationToken) =>
+        await rows.GetAsync(context, (await db.VisibleAlertsAsync(access, cancellationToken)).Where(a => a.Id == id), AlertPolicies.EntitySet, "Alert", id, cancellationToken);
 
     private static async Task<IResult> Update(
         string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,

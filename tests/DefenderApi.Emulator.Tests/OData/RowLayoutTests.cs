@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.DeviceHealth;
 using DefenderApi.Emulator.Investigations;
 using DefenderApi.Emulator.Machines;
@@ -35,12 +36,26 @@ public sealed class RowLayoutTests(RowLayoutTests.DemoFactory factory) : IClassF
         CompareAsync<Machine>(ODataPolicy.Properties("id", "lastSeen", "machineTags", "ipAddresses", "aadDeviceId"));
 
     [Fact]
+    public async Task AlertRows_WithACommentAndRelatedUser_AreWrittenExactlyAsTheSerializerWritesAlerts()
+    {
+        using var client = await factory.CreateApiClientAsync();
+        using var page = JsonDocument.Parse(await client.GetStringAsync("/api/alerts?$top=1", TestContext.Current.CancellationToken));
+        var id = page.RootElement.GetProperty("value")[0].GetProperty("id").GetString();
+        using var body = new StringContent("""{"Comment":"Investigating: \"é\" & <b>"}""", Encoding.UTF8, "application/json");
+        using var commented = await client.PatchAsync($"/api/alerts/{id}", body, TestContext.Current.CancellationToken);
+        commented.EnsureSuccessStatusCode();
+
+        var written = await CompareAsync<Alert>(null);
+        Assert.Contains(written, alert => alert.Contains("\"comment\":\"Investigating: \\\"é\\\" & <b>\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public Task InvestigationRows_AreWrittenExactlyAsTheSerializerWritesInvestigations() => CompareAsync<Investigation>(null);
 
     [Fact]
     public Task DeviceAvInfoRows_AreWrittenExactlyAsTheSerializerWritesDeviceAvInfo() => CompareAsync<DeviceAvInfo>(null);
 
-    private async Task CompareAsync<T>(IReadOnlySet<string>? select)
+    private async Task<List<string>> CompareAsync<T>(IReadOnlySet<string>? select)
         where T : class
     {
         using var ready = await factory.CreateApiClientAsync(); // the store is created and seeded once the emulator is ready
@@ -71,6 +86,7 @@ public sealed class RowLayoutTests(RowLayoutTests.DemoFactory factory) : IClassF
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
+        return actual;
     }
 
     private static string Write(Action<Utf8JsonWriter> write)

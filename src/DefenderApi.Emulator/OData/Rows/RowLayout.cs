@@ -17,18 +17,21 @@ internal sealed class RowLayout(IReadOnlyList<RowProperty> properties)
     /// <summary>Finds each property's column in the cursor's result.</summary>
     /// <param name="cursor">The cursor.</param>
     /// <returns>The column positions by property, or <see langword="null"/> when the SQL lacks one.</returns>
-    public int[]? MapColumns(SqliteQueryCursor cursor)
-    {
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = cursor.ColumnCount - 1; i >= 0; i--)
-        {
-            positions[cursor.ColumnName(i)] = i;
-        }
+    public int[]? MapColumns(SqliteQueryCursor cursor) => cursor.Prepared.ColumnMap(this, Map);
 
+    private int[]? Map(string[] names)
+    {
         var columns = new int[Properties.Count];
         for (var i = 0; i < columns.Length; i++)
         {
-            if (!positions.TryGetValue(Properties[i].Column, out columns[i]))
+            if (Properties[i].Column is not { } column)
+            {
+                columns[i] = -1;
+                continue;
+            }
+
+            columns[i] = Array.IndexOf(names, column);
+            if (columns[i] < 0)
             {
                 return null;
             }
@@ -65,6 +68,13 @@ internal sealed class RowLayout(IReadOnlyList<RowProperty> properties)
             }
 
             var column = columns[i];
+            if (column < 0)
+            {
+                writer.WriteStartArray(property.EncodedName);
+                writer.WriteEndArray();
+                continue;
+            }
+
             if (property.Nullable && cursor.IsNull(column))
             {
                 if (!property.SkipNull)
@@ -133,6 +143,8 @@ internal sealed class RowLayout(IReadOnlyList<RowProperty> properties)
                 writer.WritePropertyName(name);
                 StoredJson.CopyOwned(cursor.Bytes(column), property.Owned!, writer);
                 break;
+            default:
+                throw new InvalidOperationException($"The column format {property.Format} has no value to read.");
         }
     }
 

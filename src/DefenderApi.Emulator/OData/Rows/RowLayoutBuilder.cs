@@ -54,8 +54,8 @@ internal static class RowLayoutBuilder
 
             var property = entity.FindProperty(member.Name) is { } scalar
                 ? Scalar(json.Name, scalar) is { } column ? column with { Nullable = scalar.IsColumnNullable() } : null
-                : entity.FindNavigation(member.Name) is { TargetEntityType: var owned } navigation && owned.IsMappedToJson() && navigation.IsCollection
-                    ? Owned(json.Name, owned, options)
+                : entity.FindNavigation(member.Name) is { } navigation
+                    ? Navigation(json.Name, member, navigation, options)
                     : null;
             if (property is null)
             {
@@ -84,9 +84,7 @@ internal static class RowLayoutBuilder
         return converter switch
         {
             UtcTicksConverter => new RowProperty(name, column, ColumnFormat.UtcTicks),
-            not null when clr.IsEnum && converter.ProviderClrType == typeof(string)
-                && converter.GetType().IsGenericType && converter.GetType().GetGenericTypeDefinition() == typeof(EnumToStringConverter<>)
-                => new RowProperty(name, column, ColumnFormat.Text),
+            not null when IsEnumByName(property, converter) => new RowProperty(name, column, ColumnFormat.Text),
             not null => null,
             null when clr == typeof(string) => new RowProperty(name, column, ColumnFormat.Text),
             null when clr == typeof(bool) => new RowProperty(name, column, ColumnFormat.Boolean),
@@ -100,10 +98,26 @@ internal static class RowLayoutBuilder
         };
     }
 
-    private static RowProperty? Owned(string name, IEntityType owned, JsonSerializerOptions options)
+    private static RowProperty? Navigation(string name, PropertyInfo member, INavigation navigation, JsonSerializerOptions options)
+    {
+        if (navigation.TargetEntityType.IsMappedToJson())
+        {
+            return Owned(name, navigation.TargetEntityType, navigation.IsCollection, options);
+        }
+
+        // A navigation to another table is only filled by an explicit Include ($expand, which keeps the
+        // materializing path); unloaded, the serializer writes what a new entity holds, which must be an empty list.
+        var fresh = member.GetValue(Activator.CreateInstance(member.DeclaringType!));
+        return navigation.IsCollection && fresh is System.Collections.ICollection { Count: 0 }
+            ? new RowProperty(name, null, ColumnFormat.EmptyArray)
+            : null;
+    }
+
+    private static RowProperty? Owned(string name, IEntityType owned, bool isCollection, JsonSerializerOptions options)
     {
         var stored = new List<byte[]>();
         var names = new List<JsonEncodedText>();
+        var instants = new List<bool>();
         foreach (var json in options.GetTypeInfo(owned.ClrType).Properties)
         {
             if (json.Get is null)
@@ -113,17 +127,35 @@ internal static class RowLayoutBuilder
 
             if (json.AttributeProvider is not PropertyInfo member || json.CustomConverter is not null
                 || member.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: not JsonIgnoreCondition.Never } || owned.FindProperty(member.Name) is not { } property
-                || property.GetTypeMapping().Converter is not null || !IsPlainJson(property.ClrType))
+                || OwnedFormat(property) is not { } instant)
             {
                 return null;
             }
 
             stored.Add(Encoding.UTF8.GetBytes(property.GetJsonPropertyName()!));
             names.Add(JsonEncodedText.Encode(json.Name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+            instants.Add(instant);
         }
 
-        return new RowProperty(name, owned.GetContainerColumnName()!, ColumnFormat.OwnedJson) { Owned = new OwnedJsonShape([.. stored], [.. names]) };
+        return new RowProperty(name, owned.GetContainerColumnName()!, ColumnFormat.OwnedJson)
+        {
+            Owned = new OwnedJsonShape([.. stored], [.. names], [.. instants], isCollection),
+        };
     }
+
+    // true: an instant stored as UTC ticks; false: a value the stored JSON already holds as the API writes it
+    // (strings, enums stored by name, numbers, booleans); null: anything else.
+    private static bool? OwnedFormat(IProperty property) => property.GetTypeMapping().Converter switch
+    {
+        UtcTicksConverter => true,
+        null when IsPlainJson(property.ClrType) => false,
+        { } converter when IsEnumByName(property, converter) => false,
+        _ => null,
+    };
+
+    private static bool IsEnumByName(IProperty property, ValueConverter converter) =>
+        (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType).IsEnum && converter.ProviderClrType == typeof(string)
+        && converter.GetType().IsGenericType && converter.GetType().GetGenericTypeDefinition() == typeof(EnumToStringConverter<>);
 
     private static bool IsPlainJson(Type type)
     {

@@ -32,15 +32,18 @@ internal enum ColumnFormat
     /// <summary>A JSON column whose value is copied (a collection of strings or numbers).</summary>
     Json,
 
-    /// <summary>A JSON column of owned objects whose stored property names are renamed to the API's.</summary>
+    /// <summary>A JSON column of owned objects (one, or an array) whose stored property names are renamed to the API's.</summary>
     OwnedJson,
+
+    /// <summary>No column: a collection navigation these reads never load, written as the empty list it starts as.</summary>
+    EmptyArray,
 }
 
 /// <summary>One JSON property of an entity and the column it is read from.</summary>
 /// <param name="Name">The JSON (EDM) name, as <c>$select</c> names it.</param>
-/// <param name="Column">The column name in the SQL EF Core generates.</param>
+/// <param name="Column">The column name in the SQL EF Core generates (<see langword="null"/> for <see cref="ColumnFormat.EmptyArray"/>).</param>
 /// <param name="Format">How the column is written.</param>
-internal sealed record RowProperty(string Name, string Column, ColumnFormat Format)
+internal sealed record RowProperty(string Name, string? Column, ColumnFormat Format)
 {
     /// <summary>The name, encoded once.</summary>
     public JsonEncodedText EncodedName { get; } = JsonEncodedText.Encode(Name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
@@ -61,4 +64,6 @@ internal sealed record RowProperty(string Name, string Column, ColumnFormat Form
 /// <summary>The properties of owned objects stored in a JSON column, in the order the serializer writes them.</summary>
 /// <param name="StoredNames">The names EF Core stores, by output position.</param>
 /// <param name="Names">The API's names, by output position.</param>
-internal sealed record OwnedJsonShape(byte[][] StoredNames, JsonEncodedText[] Names);
+/// <param name="Instants">Whether each is an instant EF Core stores as UTC ticks (written as text), by output position.</param>
+/// <param name="IsCollection">Whether the column holds an array of them rather than one.</param>
+internal sealed record OwnedJsonShape(byte[][] StoredNames, JsonEncodedText[] Names, bool[] Instants, bool IsCollection);

@@ -31,8 +31,8 @@ internal static class StoredJson
         }
     }
 
-    /// <summary>Copies a stored array of owned objects, renaming and reordering their properties.</summary>
-    /// <param name="stored">The column's UTF-8 JSON (an array of objects).</param>
+    /// <summary>Copies stored owned objects (one, or an array), renaming and reordering their properties.</summary>
+    /// <param name="stored">The column's UTF-8 JSON.</param>
     /// <param name="shape">The owned objects' stored and API names.</param>
     /// <param name="writer">The answer's writer, after the property name.</param>
     public static void CopyOwned(ReadOnlySpan<byte> stored, OwnedJsonShape shape, Utf8JsonWriter writer)
@@ -40,41 +40,61 @@ internal static class StoredJson
         Span<int> starts = stackalloc int[shape.Names.Length];
         var reader = new Utf8JsonReader(stored);
         reader.Read();
+        if (!shape.IsCollection)
+        {
+            CopyObject(stored, ref reader, shape, starts, writer);
+            return;
+        }
+
         writer.WriteStartArray();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            starts.Fill(-1);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var position = Find(shape.StoredNames, ref reader);
-                reader.Read();
-                if (position >= 0)
-                {
-                    starts[position] = checked((int)reader.TokenStartIndex);
-                }
-
-                reader.Skip();
-            }
-
-            writer.WriteStartObject();
-            for (var i = 0; i < starts.Length; i++)
-            {
-                writer.WritePropertyName(shape.Names[i]);
-                if (starts[i] < 0)
-                {
-                    writer.WriteNullValue();
-                    continue;
-                }
-
-                var value = new Utf8JsonReader(stored[starts[i]..]);
-                value.Read();
-                WritePrimitive(ref value, writer);
-            }
-
-            writer.WriteEndObject();
+            CopyObject(stored, ref reader, shape, starts, writer);
         }
 
         writer.WriteEndArray();
+    }
+
+    // The reader is on the object's StartObject and ends on its EndObject.
+    private static void CopyObject(ReadOnlySpan<byte> stored, ref Utf8JsonReader reader, OwnedJsonShape shape, scoped Span<int> starts, Utf8JsonWriter writer)
+    {
+        starts.Fill(-1);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var position = Find(shape.StoredNames, ref reader);
+            reader.Read();
+            if (position >= 0)
+            {
+                starts[position] = checked((int)reader.TokenStartIndex);
+            }
+
+            reader.Skip();
+        }
+
+        Span<byte> text = stackalloc byte[Utf8Instant.MaxLength];
+        writer.WriteStartObject();
+        for (var i = 0; i < starts.Length; i++)
+        {
+            writer.WritePropertyName(shape.Names[i]);
+            if (starts[i] < 0)
+            {
+                writer.WriteNullValue();
+                continue;
+            }
+
+            var value = new Utf8JsonReader(stored[starts[i]..]);
+            value.Read();
+            if (shape.Instants[i] && value.TokenType == JsonTokenType.Number)
+            {
+                writer.WriteStringValue(text[..Utf8Instant.Format(value.GetInt64(), text)]);
+            }
+            else
+            {
+                WritePrimitive(ref value, writer);
+            }
+        }
+
+        writer.WriteEndObject();
     }
 
     private static int Find(byte[][] names, ref Utf8JsonReader reader)

@@ -14,25 +14,25 @@ namespace DefenderApi.Emulator.Persistence.Rows;
 /// </summary>
 internal sealed class SqliteQueryCursor : IAsyncDisposable
 {
-    private readonly DbContext _db;
+    private readonly SqliteConnection _connection;
+    private readonly bool _openedHere;
     private readonly sqlite3 _database;
-    private readonly string _sql;
-    private readonly sqlite3_stmt _statement;
+    private readonly PreparedStatement _prepared;
     private readonly IntPtr _row;
     private bool _disposed;
 
-    private SqliteQueryCursor(DbContext db, sqlite3 database, string sql, sqlite3_stmt statement)
+    private SqliteQueryCursor(SqliteConnection connection, bool openedHere, sqlite3 database, PreparedStatement prepared)
     {
-        _db = db;
+        _connection = connection;
+        _openedHere = openedHere;
         _database = database;
-        _sql = sql;
-        _statement = statement;
+        _prepared = prepared;
         // The statement stays alive (and its handle valid) until DisposeAsync returns it to the cache.
-        _row = statement.DangerousGetHandle();
+        _row = prepared.Statement.DangerousGetHandle();
     }
 
-    /// <summary>The number of result columns.</summary>
-    public int ColumnCount => raw.sqlite3_column_count(_statement);
+    /// <summary>The statement (its column names and cached column maps).</summary>
+    public PreparedStatement Prepared => _prepared;
 
     /// <summary>Opens the context's connection and prepares <paramref name="query"/>'s SQL with its parameters bound.</summary>
     /// <param name="db">The context the query belongs to.</param>
@@ -42,28 +42,44 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     public static async Task<SqliteQueryCursor> OpenAsync(DbContext db, IQueryable query, CancellationToken cancellationToken)
     {
         using var command = query.CreateDbCommand();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var database = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-        sqlite3_stmt? statement = null;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Opened directly rather than through EF Core, which registers its own SQL functions (regexp, ef_*) on every
+        // open: a tenth of a GET's allocations, for functions the SQL of entity reads never calls (they serve
+        // decimal arithmetic and Regex.IsMatch; preparing SQL that called one would fail loudly, not silently).
+        var openedHere = connection.State != System.Data.ConnectionState.Open;
+        if (openedHere)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        PreparedStatement? prepared = null;
         try
         {
-            statement = SqliteStatementCache.Rent(database, command.CommandText);
-            foreach (DbParameter parameter in command.Parameters)
-            {
-                var index = raw.sqlite3_bind_parameter_index(statement, ParameterName(parameter.ParameterName));
-                if (index > 0)
-                {
-                    Check(database, SqliteBinding.Bind(statement, index, parameter.Value));
-                }
-            }
-
-            return new SqliteQueryCursor(db, database, command.CommandText, statement);
+            prepared = SqliteStatementCache.Rent(connection.Handle!, command.CommandText);
+            Bind(connection.Handle!, prepared.Statement, command);
+            return new SqliteQueryCursor(connection, openedHere, connection.Handle!, prepared);
         }
         catch
         {
-            statement?.Dispose();
-            await db.Database.CloseConnectionAsync();
+            prepared?.Statement.Dispose();
+            if (openedHere)
+            {
+                await connection.CloseAsync();
+            }
+
             throw;
+        }
+    }
+
+    private static void Bind(sqlite3 database, sqlite3_stmt statement, DbCommand command)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            var index = raw.sqlite3_bind_parameter_index(statement, ParameterName(parameter.ParameterName));
+            if (index > 0)
+            {
+                Check(database, SqliteBinding.Bind(statement, index, parameter.Value));
+            }
         }
     }
 
@@ -72,7 +88,7 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     /// <exception cref="SqliteException">SQLite failed.</exception>
     public bool Read()
     {
-        var result = raw.sqlite3_step(_statement);
+        var result = raw.sqlite3_step(_prepared.Statement);
         if (result == raw.SQLITE_ROW)
         {
             return true;
@@ -85,11 +101,6 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
 
         return false;
     }
-
-    /// <summary>The name of column <paramref name="column"/> as the SQL selects it.</summary>
-    /// <param name="column">The column's position.</param>
-    /// <returns>The name.</returns>
-    public string ColumnName(int column) => raw.sqlite3_column_name(_statement, column).utf8_to_string();
 
     /// <summary>Whether the current row's value of <paramref name="column"/> is NULL.</summary>
     /// <param name="column">The column's position.</param>
@@ -120,8 +131,11 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
         }
 
         _disposed = true;
-        SqliteStatementCache.Return(_database, _sql, _statement);
-        await _db.Database.CloseConnectionAsync();
+        SqliteStatementCache.Return(_database, _prepared);
+        if (_openedHere)
+        {
+            await _connection.CloseAsync();
+        }
     }
 
     // EF Core names parameters with their prefix ("@__p_0"); SQLite's lookup needs the prefix too.
