@@ -17,11 +17,13 @@ public sealed class ODataCollectionQuery
 {
     private readonly EmulatorEdmModel edm;
     private readonly RowLayouts layouts;
+    private readonly DatabaseLocation location;
 
-    internal ODataCollectionQuery(EmulatorEdmModel edm, RowLayouts layouts)
+    internal ODataCollectionQuery(EmulatorEdmModel edm, RowLayouts layouts, DatabaseLocation location)
     {
         this.edm = edm;
         this.layouts = layouts;
+        this.location = location;
     }
 
     // EF Core translates plain member access; null propagation would add CASE expressions SQL does not need.
@@ -53,7 +55,7 @@ public sealed class ODataCollectionQuery
         var db = context.RequestServices.GetRequiredService<EmulatorDbContext>();
         if (query.Expand.Count == 0 && db.Model.FindEntityType(typeof(T)) is { } entity && layouts.For(entity) is { } layout)
         {
-            return new ODataRowsResult(layout, db, page, take)
+            return new ODataRowsResult(layout, location, page, take)
             {
                 ContextUrl = contextUrl, Count = count, Select = query.Select, NextLink = NextLink, WhenEmpty = whenEmpty,
             };

@@ -81,7 +81,8 @@ public static class ODataServiceCollectionExtensions
         if (services.All(d => d.ServiceType != typeof(EmulatorEdmModel)))
         {
             services.AddSingleton<EmulatorEdmModel>();
-            services.AddSingleton(sp => new ODataCollectionQuery(sp.GetRequiredService<EmulatorEdmModel>(), sp.GetRequiredService<Rows.RowLayouts>()));
+            services.AddSingleton(sp => new ODataCollectionQuery(
+                sp.GetRequiredService<EmulatorEdmModel>(), sp.GetRequiredService<Rows.RowLayouts>(), sp.GetRequiredService<Persistence.DatabaseLocation>()));
             services.AddSingleton<Rows.RowLayouts>();
             services.AddSingleton<Rows.ODataEntityRows>();
         }

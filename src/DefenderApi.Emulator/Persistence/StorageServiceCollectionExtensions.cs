@@ -53,6 +53,7 @@ public sealed class DatabaseLocation : IDisposable
                 Pooling = true,
             }.ToString();
             Description = "in memory";
+            ReadConnectionString = ReadPool(ConnectionString);
             _keepAlive = new SqliteConnection(ConnectionString);
             _keepAlive.Open();
             return;
@@ -62,11 +63,20 @@ public sealed class DatabaseLocation : IDisposable
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, "defender.db");
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true }.ToString();
+        ReadConnectionString = ReadPool(ConnectionString);
         Description = FilePath;
     }
 
     /// <summary>The SQLite connection string.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// The same database through a pool of its own, for the row reads of Persistence/Rows. Its connections keep their
+    /// prepared statements: EF Core registers its SQL functions on every connection it opens, and registering a
+    /// function makes SQLite expire every statement prepared on that connection, so statements cached on EF Core's
+    /// connections were compiled again on their next step (most of the cost of a GET).
+    /// </summary>
+    public string ReadConnectionString { get; }
 
     /// <summary>The database file, or <see langword="null"/> in memory.</summary>
     public string? FilePath { get; }
@@ -76,4 +86,8 @@ public sealed class DatabaseLocation : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _keepAlive?.Dispose();
+
+    // Microsoft.Data.Sqlite pools by connection string: an explicit (default) timeout makes a distinct pool.
+    private static string ReadPool(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString();
 }

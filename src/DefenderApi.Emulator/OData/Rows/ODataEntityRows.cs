@@ -5,7 +5,7 @@ using DefenderApi.Emulator.Persistence.Rows;
 namespace DefenderApi.Emulator.OData.Rows;
 
 /// <summary>Finds single entities as rows (see <see cref="RowLayout"/>), for GET-by-key answers.</summary>
-internal sealed class ODataEntityRows(RowLayouts layouts)
+internal sealed class ODataEntityRows(RowLayouts layouts, DatabaseLocation location)
 {
     /// <summary>
     /// The answer to <c>GET /api/{entitySet}/{id}</c>: the first row of <paramref name="query"/> with its
@@ -39,7 +39,7 @@ internal sealed class ODataEntityRows(RowLayouts layouts)
         var db = context.RequestServices.GetRequiredService<EmulatorDbContext>();
         var layout = layouts.For(db.Model.FindEntityType(typeof(T))!)
             ?? throw new InvalidOperationException($"{typeof(T).Name} rows cannot be written without materializing them.");
-        var cursor = await SqliteQueryCursor.OpenAsync(db, query.Take(1), cancellationToken);
+        var cursor = await SqliteQueryCursor.OpenAsync(query.Take(1), location, cancellationToken);
         var columns = layout.MapColumns(cursor);
         if (columns is null || !cursor.Read())
         {

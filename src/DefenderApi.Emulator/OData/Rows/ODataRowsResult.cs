@@ -1,5 +1,5 @@
 using DefenderApi.Emulator.Persistence.Rows;
-using Microsoft.EntityFrameworkCore;
+using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.OData.Rows;
 
@@ -8,10 +8,10 @@ namespace DefenderApi.Emulator.OData.Rows;
 /// runs when the answer is written, rows stream into the response, and the connection closes when it is done.
 /// </summary>
 /// <param name="Layout">How a row becomes the entity's JSON.</param>
-/// <param name="Db">The context the query belongs to.</param>
+/// <param name="Location">The database.</param>
 /// <param name="Rows">The page query, asking for one row more than <paramref name="Take"/>.</param>
 /// <param name="Take">The rows the page holds.</param>
-internal sealed record ODataRowsResult(RowLayout Layout, DbContext Db, IQueryable Rows, int Take) : IResult, IStatusCodeHttpResult
+internal sealed record ODataRowsResult(RowLayout Layout, DatabaseLocation Location, IQueryable Rows, int Take) : IResult, IStatusCodeHttpResult
 {
     /// <summary>The <c>@odata.context</c> URL.</summary>
     public required string ContextUrl { get; init; }
@@ -34,7 +34,7 @@ internal sealed record ODataRowsResult(RowLayout Layout, DbContext Db, IQueryabl
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        SqliteQueryCursor? cursor = await SqliteQueryCursor.OpenAsync(Db, Rows, httpContext.RequestAborted);
+        SqliteQueryCursor? cursor = await SqliteQueryCursor.OpenAsync(Rows, Location, httpContext.RequestAborted);
         try
         {
             var columns = Layout.MapColumns(cursor)

@@ -15,16 +15,14 @@ namespace DefenderApi.Emulator.Persistence.Rows;
 internal sealed class SqliteQueryCursor : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly bool _openedHere;
     private readonly sqlite3 _database;
     private readonly PreparedStatement _prepared;
     private readonly IntPtr _row;
     private bool _disposed;
 
-    private SqliteQueryCursor(SqliteConnection connection, bool openedHere, sqlite3 database, PreparedStatement prepared)
+    private SqliteQueryCursor(SqliteConnection connection, sqlite3 database, PreparedStatement prepared)
     {
         _connection = connection;
-        _openedHere = openedHere;
         _database = database;
         _prepared = prepared;
         // The statement stays alive (and its handle valid) until DisposeAsync returns it to the cache.
@@ -34,39 +32,30 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     /// <summary>The statement (its column names and cached column maps).</summary>
     public PreparedStatement Prepared => _prepared;
 
-    /// <summary>Opens the context's connection and prepares <paramref name="query"/>'s SQL with its parameters bound.</summary>
-    /// <param name="db">The context the query belongs to.</param>
-    /// <param name="query">An EF Core query of that context.</param>
+    /// <summary>Opens a connection of the read pool and prepares <paramref name="query"/>'s SQL with its parameters bound.</summary>
+    /// <param name="query">An EF Core query (its SQL and parameter values are taken; EF Core does not run it).</param>
+    /// <param name="location">The database (its <see cref="DatabaseLocation.ReadConnectionString"/>).</param>
     /// <param name="cancellationToken">Cancels opening the connection.</param>
     /// <returns>The cursor, before its first row.</returns>
-    public static async Task<SqliteQueryCursor> OpenAsync(DbContext db, IQueryable query, CancellationToken cancellationToken)
+    public static async Task<SqliteQueryCursor> OpenAsync(IQueryable query, DatabaseLocation location, CancellationToken cancellationToken)
     {
         using var command = query.CreateDbCommand();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // Opened directly rather than through EF Core, which registers its own SQL functions (regexp, ef_*) on every
-        // open: a tenth of a GET's allocations, for functions the SQL of entity reads never calls (they serve
-        // decimal arithmetic and Regex.IsMatch; preparing SQL that called one would fail loudly, not silently).
-        var openedHere = connection.State != System.Data.ConnectionState.Open;
-        if (openedHere)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
+        // A connection of its own pool, not the context's: see DatabaseLocation.ReadConnectionString. The SQL of
+        // entity reads never calls EF Core's functions (they serve decimal arithmetic and Regex.IsMatch); preparing
+        // SQL that did would fail loudly.
+        var connection = new SqliteConnection(location.ReadConnectionString);
         PreparedStatement? prepared = null;
         try
         {
+            await connection.OpenAsync(cancellationToken);
             prepared = SqliteStatementCache.Rent(connection.Handle!, command.CommandText);
             Bind(connection.Handle!, prepared.Statement, command);
-            return new SqliteQueryCursor(connection, openedHere, connection.Handle!, prepared);
+            return new SqliteQueryCursor(connection, connection.Handle!, prepared);
         }
         catch
         {
             prepared?.Statement.Dispose();
-            if (openedHere)
-            {
-                await connection.CloseAsync();
-            }
-
+            await connection.DisposeAsync();
             throw;
         }
     }
@@ -132,10 +121,7 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
 
         _disposed = true;
         SqliteStatementCache.Return(_database, _prepared);
-        if (_openedHere)
-        {
-            await _connection.CloseAsync();
-        }
+        await _connection.DisposeAsync();
     }
 
     // EF Core names parameters with their prefix ("@__p_0"); SQLite's lookup needs the prefix too.
