@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace DefenderApi.Emulator.Persistence;
 
@@ -35,7 +37,12 @@ public static class StorageServiceCollectionExtensions
 /// </summary>
 public sealed class DatabaseLocation : IDisposable
 {
+    // Enough for every request a 2-core machine runs at once; more readers than that are opened and closed per use.
+    private const int MaxIdleReaders = 32;
+
     private readonly SqliteConnection? _keepAlive;
+    private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private bool _disposed;
 
     /// <summary>Resolves the location from the options.</summary>
     /// <param name="options">The emulator options.</param>
@@ -53,7 +60,6 @@ public sealed class DatabaseLocation : IDisposable
                 Pooling = true,
             }.ToString();
             Description = "in memory";
-            ReadConnectionString = ReadPool(ConnectionString);
             _keepAlive = new SqliteConnection(ConnectionString);
             _keepAlive.Open();
             return;
@@ -63,7 +69,6 @@ public sealed class DatabaseLocation : IDisposable
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, "defender.db");
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true }.ToString();
-        ReadConnectionString = ReadPool(ConnectionString);
         Description = FilePath;
     }
 
@@ -71,12 +76,40 @@ public sealed class DatabaseLocation : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>
-    /// The same database through a pool of its own, for the row reads of Persistence/Rows. Its connections keep their
-    /// prepared statements: EF Core registers its SQL functions on every connection it opens, and registering a
-    /// function makes SQLite expire every statement prepared on that connection, so statements cached on EF Core's
-    /// connections were compiled again on their next step (most of the cost of a GET).
+    /// An open connection for the row reads of Persistence/Rows, which keep their prepared statements per connection
+    /// (<c>SqliteStatementCache</c>). It is not one of EF Core's connections: EF Core registers its SQL functions on
+    /// every open, and registering a function expires every statement prepared on the connection. It plans with the
+    /// query planner stability guarantee (QPSG): without it SQLite plans <c>LIMIT @p</c> with the bound value and
+    /// expires the statement whenever <c>@p</c> is bound again, so every page and GET by id compiled its SQL anew
+    /// (SQLITE_STMTSTATUS_REPREPARE equalled SQLITE_STMTSTATUS_RUN). Give it back with <see cref="ReturnReader"/>.
     /// </summary>
-    public string ReadConnectionString { get; }
+    /// <returns>The open connection.</returns>
+    public SqliteConnection RentReader()
+    {
+        if (_readers.TryTake(out var connection))
+        {
+            return connection;
+        }
+
+        connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
+        return connection;
+    }
+
+    /// <summary>Gives a connection of <see cref="RentReader"/> back (kept open, up to a bound; closed beyond it).</summary>
+    /// <param name="connection">The connection, with no statement running.</param>
+    public void ReturnReader(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (_disposed || _readers.Count >= MaxIdleReaders)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        _readers.Add(connection);
+    }
 
     /// <summary>The database file, or <see langword="null"/> in memory.</summary>
     public string? FilePath { get; }
@@ -85,9 +118,14 @@ public sealed class DatabaseLocation : IDisposable
     public string Description { get; }
 
     /// <inheritdoc />
-    public void Dispose() => _keepAlive?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
 
-    // Microsoft.Data.Sqlite pools by connection string: an explicit (default) timeout makes a distinct pool.
-    private static string ReadPool(string connectionString) =>
-        new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString();
+        _keepAlive?.Dispose();
+    }
 }

@@ -74,7 +74,7 @@ public sealed class RowLayoutTests(RowLayoutTests.DemoFactory factory) : IClassF
         }
 
         var actual = new List<string>();
-        await using (var cursor = await SqliteQueryCursor.OpenAsync(query, scope.ServiceProvider.GetRequiredService<DatabaseLocation>(), TestContext.Current.CancellationToken))
+        await using (var cursor = SqliteQueryCursor.Open(query, scope.ServiceProvider.GetRequiredService<DatabaseLocation>()))
         {
             var columns = layout.MapColumns(cursor);
             Assert.NotNull(columns);

@@ -39,7 +39,7 @@ internal sealed class ODataEntityRows(RowLayouts layouts, DatabaseLocation locat
         var db = context.RequestServices.GetRequiredService<EmulatorDbContext>();
         var layout = layouts.For(db.Model.FindEntityType(typeof(T))!)
             ?? throw new InvalidOperationException($"{typeof(T).Name} rows cannot be written without materializing them.");
-        var cursor = await SqliteQueryCursor.OpenAsync(query.Take(1), location, cancellationToken);
+        var cursor = SqliteQueryCursor.Open(query.Take(1), location);
         var columns = layout.MapColumns(cursor);
         if (columns is null || !cursor.Read())
         {

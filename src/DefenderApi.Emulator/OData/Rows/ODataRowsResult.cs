@@ -34,7 +34,7 @@ internal sealed record ODataRowsResult(RowLayout Layout, DatabaseLocation Locati
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        SqliteQueryCursor? cursor = await SqliteQueryCursor.OpenAsync(Rows, Location, httpContext.RequestAborted);
+        SqliteQueryCursor? cursor = SqliteQueryCursor.Open(Rows, Location);
         try
         {
             var columns = Layout.MapColumns(cursor)

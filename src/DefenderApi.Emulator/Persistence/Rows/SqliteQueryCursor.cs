@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DefenderApi.Hunting.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +15,20 @@ namespace DefenderApi.Emulator.Persistence.Rows;
 /// </summary>
 internal sealed class SqliteQueryCursor : IAsyncDisposable
 {
+    private readonly DatabaseLocation _location;
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _database;
     private readonly PreparedStatement _prepared;
     private readonly IntPtr _row;
-    private bool _disposed;
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
-    private SqliteQueryCursor(SqliteConnection connection, sqlite3 database, PreparedStatement prepared)
+    private bool _disposed;
+    private bool _stepped;
+
+    private SqliteQueryCursor(DatabaseLocation location, SqliteConnection connection, sqlite3 database, PreparedStatement prepared)
     {
+        _location = location;
         _connection = connection;
         _database = database;
         _prepared = prepared;
@@ -32,30 +39,29 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     /// <summary>The statement (its column names and cached column maps).</summary>
     public PreparedStatement Prepared => _prepared;
 
-    /// <summary>Opens a connection of the read pool and prepares <paramref name="query"/>'s SQL with its parameters bound.</summary>
+    /// <summary>Takes a reader connection and prepares <paramref name="query"/>'s SQL with its parameters bound.</summary>
     /// <param name="query">An EF Core query (its SQL and parameter values are taken; EF Core does not run it).</param>
-    /// <param name="location">The database (its <see cref="DatabaseLocation.ReadConnectionString"/>).</param>
-    /// <param name="cancellationToken">Cancels opening the connection.</param>
+    /// <param name="location">The database (see <see cref="DatabaseLocation.RentReader"/>).</param>
     /// <returns>The cursor, before its first row.</returns>
-    public static async Task<SqliteQueryCursor> OpenAsync(IQueryable query, DatabaseLocation location, CancellationToken cancellationToken)
+    public static SqliteQueryCursor Open(IQueryable query, DatabaseLocation location)
     {
         using var command = query.CreateDbCommand();
-        // A connection of its own pool, not the context's: see DatabaseLocation.ReadConnectionString. The SQL of
-        // entity reads never calls EF Core's functions (they serve decimal arithmetic and Regex.IsMatch); preparing
-        // SQL that did would fail loudly.
-        var connection = new SqliteConnection(location.ReadConnectionString);
+        // A reader connection, not the context's: EF Core registers its SQL functions on every connection it opens,
+        // and registering a function expires every statement prepared on that connection. The SQL of entity reads
+        // never calls EF Core's functions (they serve decimal arithmetic and Regex.IsMatch); SQL that did would fail
+        // to prepare, loudly.
+        var connection = location.RentReader();
         PreparedStatement? prepared = null;
         try
         {
-            await connection.OpenAsync(cancellationToken);
             prepared = SqliteStatementCache.Rent(connection.Handle!, command.CommandText);
             Bind(connection.Handle!, prepared.Statement, command);
-            return new SqliteQueryCursor(connection, connection.Handle!, prepared);
+            return new SqliteQueryCursor(location, connection, connection.Handle!, prepared);
         }
         catch
         {
             prepared?.Statement.Dispose();
-            await connection.DisposeAsync();
+            location.ReturnReader(connection);
             throw;
         }
     }
@@ -78,6 +84,12 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     public bool Read()
     {
         var result = raw.sqlite3_step(_prepared.Statement);
+        if (!_stepped && result is raw.SQLITE_LOCKED or raw.SQLITE_BUSY)
+        {
+            result = StepOnceUnlocked();
+        }
+
+        _stepped = true;
         if (result == raw.SQLITE_ROW)
         {
             return true;
@@ -112,16 +124,35 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     public double Double(int column) => SqliteColumns.Double(_row, column);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         if (_disposed)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _disposed = true;
         SqliteStatementCache.Return(_database, _prepared);
-        await _connection.DisposeAsync();
+        _location.ReturnReader(_connection);
+        return ValueTask.CompletedTask;
+    }
+
+    // The first step met a writer: in a shared-cache (in-memory) database as SQLITE_LOCKED at once, in a file as
+    // SQLITE_BUSY. Waits for the write as Microsoft.Data.Sqlite does for EF Core's reads (reset, sleep, step again, up
+    // to its default command timeout). Real elapsed time, not the emulator's clock: a virtual clock would never move.
+    private int StepOnceUnlocked()
+    {
+        var started = Stopwatch.GetTimestamp();
+        int result;
+        do
+        {
+            raw.sqlite3_reset(_prepared.Statement);
+            Thread.Sleep(LockRetryDelay);
+            result = raw.sqlite3_step(_prepared.Statement);
+        }
+        while (result is raw.SQLITE_LOCKED or raw.SQLITE_BUSY && Stopwatch.GetElapsedTime(started) < LockTimeout);
+
+        return result;
     }
 
     // EF Core names parameters with their prefix ("@__p_0"); SQLite's lookup needs the prefix too.
