@@ -3,7 +3,8 @@
 #   bench/load.sh            # full run (about 3 minutes)
 #   DURATION=5 bench/load.sh # shorter runs
 # Builds Release, starts the emulator (SQLite file, 10,000 demo machines, 100,000 demo alerts) and the ceiling app, pins the
-# servers and wrk to different cores, warms up, runs wrk with the same settings against both and prints
+# servers and wrk to different cores, warms up, runs wrk with the same settings against both (and against the ceiling
+# behind the framework's cheapest authentication, the floor of any authenticated API) and prints
 # endpoint | requests/s | p50 | p99 | emulator/ceiling. Then start-to-ready times and RSS. Not part of `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 EMU_PORT=5401
 CEIL_PORT=5402
+FLOOR_PORT=5403
 OUT=${OUT:-$ROOT/bench/results}
 mkdir -p "$OUT"
 
@@ -74,6 +76,9 @@ curl -s -X PUT "http://127.0.0.1:$EMU_PORT/_emulator/settings" -H 'content-type:
 ( pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" ) >"$OUT/ceiling.log" 2>&1 &
 PIDS+=("$!")
 wait_ready "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" >/dev/null
+# The authenticated floor: the ceiling behind the framework's cheapest authentication and authorization.
+( pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$FLOOR_PORT" --authenticated ) >"$OUT/floor.log" 2>&1 &
+PIDS+=("$!")
 
 TOKEN=$(curl -s -X POST "http://127.0.0.1:$EMU_PORT/00000000-0000-0000-0000-000000000001/oauth2/v2.0/token" \
   -d grant_type=client_credentials -d client_id=defender-emulator -d client_secret=emulator-secret \
@@ -81,6 +86,7 @@ TOKEN=$(curl -s -X POST "http://127.0.0.1:$EMU_PORT/00000000-0000-0000-0000-0000
 AUTH="Authorization: Bearer $TOKEN"
 MACHINE_ID=$(curl -s -H "$AUTH" "http://127.0.0.1:$EMU_PORT/api/machines?\$top=1" | jq -r '.value[0].id')
 CEIL_ID=$(curl -s "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" | jq -r '.value[0].id')
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "http://127.0.0.1:$FLOOR_PORT/api/machines/$CEIL_ID" || true)" = "200" ]; do sleep 0.02; done
 
 post_script() { # name json-body -> path of a wrk lua script that POSTs the body (__N__ varies per request)
   local file="$OUT/$1.lua"
@@ -119,6 +125,9 @@ echo "Running wrk: ${DURATION}s per endpoint, ${CONNECTIONS} connections, server
 read -r C_LIST_RPS C_LIST_P50 C_LIST_P99 <<<"$(run_wrk ceiling-list "$C/api/machines?top=100")"
 read -r C_GET_RPS C_GET_P50 C_GET_P99 <<<"$(run_wrk ceiling-get "$C/api/machines/$CEIL_ID")"
 read -r C_404_RPS C_404_P50 C_404_P99 <<<"$(run_wrk ceiling-404 "$C/api/machines/no-such-machine")"
+F="http://127.0.0.1:$FLOOR_PORT"
+read -r F_GET_RPS F_GET_P50 F_GET_P99 <<<"$(run_wrk floor-get "$F/api/machines/$CEIL_ID")"
+read -r F_404_RPS F_404_P50 F_404_P99 <<<"$(run_wrk floor-404 "$F/api/machines/no-such-machine")"
 
 declare -a ROWS
 row() { # label emulator-result ceiling-rps ceiling-label
@@ -150,6 +159,7 @@ INPROCESS=$(DOTNET_TieredPGO=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/n
   echo "|---|---:|---:|---:|---:|"
   for r in "${ROWS[@]}"; do echo "$r"; done
   echo "| ceiling: list / get / 404 | $C_LIST_RPS / $C_GET_RPS / $C_404_RPS | $C_LIST_P50 / $C_GET_P50 / $C_404_P50 | $C_LIST_P99 / $C_GET_P99 / $C_404_P99 | 1.00 |"
+  echo "| authenticated floor (ceiling + framework auth only): get / 404 | $F_GET_RPS / $F_404_RPS | $F_GET_P50 / $F_404_P50 | $F_GET_P99 / $F_404_P99 | $(awk -v a="$F_GET_RPS" -v b="$C_GET_RPS" 'BEGIN { printf "%.2f", a / b }') / $(awk -v a="$F_404_RPS" -v b="$C_404_RPS" 'BEGIN { printf "%.2f", a / b }') |"
   echo
   echo "| measure | value |"
   echo "|---|---:|"
