@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.OData.Rows;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Persistence.Rows;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
@@ -15,6 +16,8 @@ namespace DefenderApi.Emulator.Alerts;
 /// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (INDEX §1.3).</summary>
 public static class AlertEndpoints
 {
+    private static readonly RowQuery<Alert> ById = new(static (db, id) => db.Alerts().Where(a => a.Id == id));
+
     /// <summary>Maps the alert resource.</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The group.</returns>
@@ -50,8 +53,11 @@ public static class AlertEndpoints
         HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         await odata.ListAsync(context, await db.VisibleAlertsAsync(access, cancellationToken), AlertPolicies.List, cancellationToken);
 
+    // A caller who sees every device group (every application) reads by key; others through their groups' filter.
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, ODataEntityRows rows, CancellationToken cancellationToken) =>
-        await rows.GetAsync(context, (await db.VisibleAlertsAsync(access, cancellationToken)).Where(a => a.Id == id), AlertPolicies.EntitySet, "Alert", id, cancellationToken);
+        (await access.GetDeviceGroupsAsync(cancellationToken)).All
+            ? await rows.GetAsync(context, ById, AlertPolicies.EntitySet, "Alert", id)
+            : await rows.GetAsync(context, (await db.VisibleAlertsAsync(access, cancellationToken)).Where(a => a.Id == id), AlertPolicies.EntitySet, "Alert", id, cancellationToken);
 
     private static async Task<IResult> Update(
         string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,

@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.OData.Rows;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Persistence.Rows;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
@@ -39,12 +40,15 @@ public static class MachinesEndpoints
         await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken,
             whenEmpty: async ct => await db.Machines().AnyAsync(ct) ? null : DefenderErrors.NotFound("No recent machines were found.").ToResult());
 
+    // Two keyed statements, not "Id = @x OR ComputerDnsName = @x" (see MachineLookup.GetMachineAsync).
+    private static readonly RowQuery<Machine> ById = new(static (db, id) => db.Machines().Where(m => m.Id == id));
+    private static readonly RowQuery<Machine> ByName = new(static (db, name) => db.Machines().Where(m => m.ComputerDnsName == name));
+
     // The machine's row is written as it is stored (no entity materialized); an unknown id or name is answered
     // without an exception, the commonest error a poller sees.
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, ODataEntityRows rows, CancellationToken cancellationToken)
     {
-        var machine = await rows.FindAsync(context, db.Machines().Where(m => m.Id == id), cancellationToken)
-            ?? await rows.FindAsync(context, db.Machines().Where(m => m.ComputerDnsName == id), cancellationToken);
+        var machine = await rows.FindAsync(context, ById, id) ?? await rows.FindAsync(context, ByName, id);
         if (machine is null)
         {
             return DefenderErrors.ResourceNotFound("Machine", id).ToResult();

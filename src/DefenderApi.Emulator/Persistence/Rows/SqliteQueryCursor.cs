@@ -46,6 +46,34 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
     public static SqliteQueryCursor Open(IQueryable query, DatabaseLocation location)
     {
         using var command = query.CreateDbCommand();
+        return Open(command.CommandText, location, (database, statement) =>
+        {
+            foreach (DbParameter parameter in command.Parameters)
+            {
+                Bind(database, statement, parameter.ParameterName, parameter.Value);
+            }
+        });
+    }
+
+    /// <summary>Takes a reader connection and prepares <paramref name="template"/> with <paramref name="key"/> bound.</summary>
+    /// <param name="template">The SQL of a <see cref="RowQuery{T}"/>.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="location">The database (see <see cref="DatabaseLocation.RentReader"/>).</param>
+    /// <returns>The cursor, before its first row.</returns>
+    public static SqliteQueryCursor Open(RowQueryTemplate template, string key, DatabaseLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return Open(template.Sql, location, (database, statement) =>
+        {
+            foreach (var parameter in template.Parameters)
+            {
+                Bind(database, statement, parameter.Name, parameter.IsKey ? key : parameter.Value);
+            }
+        });
+    }
+
+    private static SqliteQueryCursor Open(string sql, DatabaseLocation location, Action<sqlite3, sqlite3_stmt> bind)
+    {
         // A reader connection, not the context's: EF Core registers its SQL functions on every connection it opens,
         // and registering a function expires every statement prepared on that connection. The SQL of entity reads
         // never calls EF Core's functions (they serve decimal arithmetic and Regex.IsMatch); SQL that did would fail
@@ -54,8 +82,8 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
         PreparedStatement? prepared = null;
         try
         {
-            prepared = SqliteStatementCache.Rent(connection.Handle!, command.CommandText);
-            Bind(connection.Handle!, prepared.Statement, command);
+            prepared = SqliteStatementCache.Rent(connection.Handle!, sql);
+            bind(connection.Handle!, prepared.Statement);
             return new SqliteQueryCursor(location, connection, connection.Handle!, prepared);
         }
         catch
@@ -66,15 +94,12 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
         }
     }
 
-    private static void Bind(sqlite3 database, sqlite3_stmt statement, DbCommand command)
+    private static void Bind(sqlite3 database, sqlite3_stmt statement, string name, object? value)
     {
-        foreach (DbParameter parameter in command.Parameters)
+        var index = raw.sqlite3_bind_parameter_index(statement, ParameterName(name));
+        if (index > 0)
         {
-            var index = raw.sqlite3_bind_parameter_index(statement, ParameterName(parameter.ParameterName));
-            if (index > 0)
-            {
-                Check(database, SqliteBinding.Bind(statement, index, parameter.Value));
-            }
+            Check(database, SqliteBinding.Bind(statement, index, value));
         }
     }
 
