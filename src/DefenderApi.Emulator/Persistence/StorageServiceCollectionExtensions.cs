@@ -94,6 +94,9 @@ public sealed class DatabaseLocation : IDisposable
         connection = new SqliteConnection(ConnectionString);
         connection.Open();
         raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
+        // A small page cache per reader (SQLite's default is 2 MB): up to 32 readers stay open, each filling its own
+        // cache with copies of pages the OS already caches for the file (RSS after the load kit: 284 → 269 MB).
+        raw.sqlite3_exec(connection.Handle, "PRAGMA cache_size=-256");
         return connection;
     }
 
