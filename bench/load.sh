@@ -172,6 +172,7 @@ stop_emulator
 echo "In-process run through the testing kit..."
 # As a test project set up the way the README recommends (<TieredPGO>false</TieredPGO>).
 INPROCESS=$(DOTNET_TieredPGO=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll inprocess 10000 2>/dev/null | grep '^in-process:' || echo "in-process: failed")
+STARTS=$(DOTNET_TieredPGO=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll starts 5 2>/dev/null | grep '^in-process starts:' || echo "in-process starts: failed")
 
 {
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), wrk -t1 -c$CONNECTIONS -d${DURATION}s"
@@ -193,4 +194,5 @@ INPROCESS=$(DOTNET_TieredPGO=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/n
   echo "| RSS after load, that tenant | $(( RSS_KB / 1024 )) MB |"
   echo "| RSS after load, the ceiling app (same wrk runs, no data) | $(( CEIL_RSS_KB / 1024 )) MB |"
   echo "| ${INPROCESS#in-process: } (in-process, testing kit) | |"
+  echo "| testing-kit starts in one process: ${STARTS#in-process starts: } | |"
 } | tee "$OUT/summary.md"

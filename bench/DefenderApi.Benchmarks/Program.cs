@@ -5,7 +5,8 @@ namespace DefenderApi.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/DefenderApi.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet hot paths;
-/// <c>-- inprocess [N]</c> times N typed-client calls through the testing kit. (Not top-level statements: the
+/// <c>-- inprocess [N]</c> times N typed-client calls through the testing kit; <c>-- starts [N]</c> times N
+/// testing-kit starts in one process. (Not top-level statements: the
 /// emulator's own <c>Program</c> is referenced here.)
 /// </summary>
 internal static class BenchmarkProgram
@@ -15,6 +16,11 @@ internal static class BenchmarkProgram
         if (args is ["inprocess", ..])
         {
             return await InProcessThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+        }
+
+        if (args is ["starts", ..])
+        {
+            return await InProcessStartup.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
