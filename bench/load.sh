@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # HTTP load kit: one command from a fresh clone.
-#   bench/load.sh            # full run (about 3 minutes)
-#   DURATION=5 bench/load.sh # shorter runs
+#   bench/load.sh            # full run (about 9 minutes on 2 cores)
+#   DURATION=5 BIG_MACHINES=0 bench/load.sh # shorter: 5 s per endpoint, no 100,000-machine start
 # Builds Release, starts the emulator (SQLite file, 10,000 demo machines, 100,000 demo alerts) and the ceiling app, pins the
 # servers and wrk to different cores, warms up, runs wrk with the same settings against both (and against the ceiling
 # behind the framework's cheapest authentication, the floor of any authenticated API) and prints
-# endpoint | requests/s | p50 | p99 | emulator/ceiling. Then start-to-ready times and RSS. Not part of `dotnet test`.
+# endpoint | requests/s | p50 | p99 | emulator/ceiling. Then start-to-ready times, RSS and the in-process runs. Not part of
+# `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
