@@ -61,12 +61,25 @@ start_emulator() { # machines alerts(0 = the default mix) extra-args... -> sets 
   READY_MS=$(( $(now_ms) - start ))
 }
 
+median() { # numbers on stdin, one per line -> prints their median
+  sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
 median_start() { # runs machines extra-args... -> prints the median start-to-ready in ms over runs fresh starts
   local runs=$1; shift
-  local times=()
-  for _ in $(seq "$runs"); do PIN_START=0 start_emulator "$@"; times+=("$READY_MS"); stop_emulator; done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+  for _ in $(seq "$runs"); do PIN_START=0 start_emulator "$@"; echo "$READY_MS"; stop_emulator; done | median
 }
+
+ceiling_start() { # -> prints the ceiling app's start-to-ready in ms (both cores), then stops it
+  local start pid; start=$(now_ms)
+  ( exec dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" ) >"$OUT/ceiling.log" 2>&1 &
+  pid=$!
+  wait_ready "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" >/dev/null
+  echo $(( $(now_ms) - start ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 
 stop_emulator() { kill "$EMU_PID" 2>/dev/null || true; wait "$EMU_PID" 2>/dev/null || true; }
 
@@ -74,23 +87,15 @@ stop_emulator() { kill "$EMU_PID" 2>/dev/null || true; wait "$EMU_PID" 2>/dev/nu
 echo "Measuring start-to-ready (both cores, median of 3)..."
 READY_1K=$(median_start 3 1000 0)
 READY_NONE=$(median_start 3 0 0 --seed none)
-CEIL_READY=()
-for _ in 1 2 3; do
-  start=$(now_ms)
-  ( exec dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" ) >"$OUT/ceiling.log" 2>&1 &
-  pid=$!
-  wait_ready "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" >/dev/null
-  CEIL_READY+=($(( $(now_ms) - start ))); kill "$pid"; wait "$pid" 2>/dev/null || true
-done
-READY_CEIL=$(printf '%s\n' "${CEIL_READY[@]}" | sort -n | sed -n 2p)
+READY_CEIL=$(for _ in 1 2 3; do ceiling_start; done | median)
 # BIG_MACHINES=0 skips the large start (over half a minute: see bench/README.md).
-if [ "${BIG_MACHINES:-100000}" -gt 0 ]; then PIN_START=0 start_emulator "${BIG_MACHINES:-100000}" 0; READY_100K=$READY_MS; stop_emulator; else READY_100K="skipped"; fi
+if [ "${BIG_MACHINES:-100000}" -gt 0 ]; then PIN_START=0 start_emulator "${BIG_MACHINES:-100000}" 0; READY_100K="$READY_MS ms"; stop_emulator; else READY_100K="skipped"; fi
 
 # --- load -------------------------------------------------------------------------------------------------------
 echo "Starting the emulator (10,000 demo machines, 100,000 alerts) and the ceiling app..."
 start_emulator 10000 100000
 READY_LOAD=$READY_MS
-RSS_READY_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
+RSS_READY_KB=$(rss_kb "$EMU_PID")
 curl -s -X PUT "http://127.0.0.1:$EMU_PORT/_emulator/settings" -H 'content-type: application/json' \
   -d '{"rateLimits":{"enabled":false}}' >/dev/null
 ( pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$CEIL_PORT" ) >"$OUT/ceiling.log" 2>&1 &
@@ -149,7 +154,7 @@ read -r C_404_RPS C_404_P50 C_404_P99 <<<"$(run_wrk ceiling-404 "$C/api/machines
 F="http://127.0.0.1:$FLOOR_PORT"
 read -r F_GET_RPS F_GET_P50 F_GET_P99 <<<"$(run_wrk floor-get "$F/api/machines/$CEIL_ID")"
 read -r F_404_RPS F_404_P50 F_404_P99 <<<"$(run_wrk floor-404 "$F/api/machines/no-such-machine")"
-CEIL_RSS_KB=$(ps -o rss= -p "$CEIL_PID" | tr -d ' ')
+CEIL_RSS_KB=$(rss_kb "$CEIL_PID")
 
 declare -a ROWS
 row() { # label emulator-result ceiling-rps ceiling-label
@@ -167,14 +172,20 @@ row "GET /api/machines?\$filter=nope eq 1 → 400 ODataError" "$(run_wrk odataer
 row 'POST /api/indicators' "$(run_wrk indicator "$E/api/indicators" "$INDICATOR")" "" ""
 row 'POST /api/advancedqueries/run (summarize by DeviceName)' "$(run_wrk hunting "$E/api/advancedqueries/run" "$HUNTING")" "" ""
 
-RSS_KB=$(ps -o rss= -p "$EMU_PID" | tr -d ' ')
+RSS_KB=$(rss_kb "$EMU_PID")
 stop_emulator
 
 echo "In-process run through the testing kit..."
+kit() { # DOTNET_* settings... -- benchmark args... -> the benchmark program's result line
+  local settings=(); while [ "$1" != "--" ]; do settings+=("$1"); shift; done; shift
+  env "${settings[@]}" dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll "$@" 2>/dev/null \
+    | grep -E '^in-process( starts)?:' || echo "in-process: failed ($1)"
+}
 # As a test project set up the way the README recommends (TieredPGO off, CallCountingDelayMs=0), then with TieredPGO off only.
-INPROCESS=$(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll inprocess 10000 2>/dev/null | grep '^in-process:' || echo "in-process: failed")
-INPROCESS_PGO_ONLY=$(DOTNET_TieredPGO=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll inprocess 10000 2>/dev/null | grep '^in-process:' || echo "in-process: failed")
-STARTS=$(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet bench/DefenderApi.Benchmarks/bin/Release/net10.0/DefenderApi.Benchmarks.dll starts 5 2>/dev/null | grep '^in-process starts:' || echo "in-process starts: failed")
+RECOMMENDED=(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0)
+INPROCESS=$(kit "${RECOMMENDED[@]}" -- inprocess 10000)
+INPROCESS_PGO_ONLY=$(kit DOTNET_TieredPGO=0 -- inprocess 10000)
+STARTS=$(kit "${RECOMMENDED[@]}" -- starts 5)
 
 {
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), wrk -t1 -c$CONNECTIONS -d${DURATION}s"
@@ -190,7 +201,7 @@ STARTS=$(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet bench/Defende
   echo "| start to ready, 1,000 machines (SQLite file, both cores, median of 3) | ${READY_1K} ms |"
   echo "| start to ready, \`--seed none\` (the fixed cost before any data; median of 3) | ${READY_NONE} ms |"
   echo "| start to ready, the ceiling app (an ASP.NET Core app with nothing to prepare; median of 3) | ${READY_CEIL} ms |"
-  echo "| start to ready, 100,000 machines (SQLite file, both cores) | ${READY_100K} ms |"
+  echo "| start to ready, 100,000 machines (SQLite file, both cores) | ${READY_100K} |"
   echo "| start to ready, 10,000 machines + 100,000 alerts (+ TVM, hunting; server pinned to one core) | ${READY_LOAD} ms |"
   echo "| RSS when ready, that tenant | $(( RSS_READY_KB / 1024 )) MB |"
   echo "| RSS after load, that tenant | $(( RSS_KB / 1024 )) MB |"

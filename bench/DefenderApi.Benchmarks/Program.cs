@@ -15,15 +15,19 @@ internal static class BenchmarkProgram
     {
         if (args is ["inprocess", ..])
         {
-            return await InProcessThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+            return await InProcessThroughput.RunAsync(CountArgument(args, 10_000));
         }
 
         if (args is ["starts", ..])
         {
-            return await InProcessStartup.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+            return await InProcessStartup.RunAsync(CountArgument(args, 10));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }
+
+    // The optional count after a mode: `inprocess 10000`, `starts 5`.
+    private static int CountArgument(string[] args, int fallback) =>
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : fallback;
 }
