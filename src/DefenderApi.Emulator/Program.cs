@@ -28,6 +28,7 @@ if (EmulatorCommandLine.IsToolCommand(args))
     return await EmulatorCommandLine.RunAsync(args);
 }
 
+StartupJitProfile.Start();
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
 
 builder.AddEmulatorHost();
