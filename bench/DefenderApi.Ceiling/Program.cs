@@ -4,9 +4,12 @@ using DefenderApi.Errors.Envelope;
 
 // Same machine objects, serialized on every request; the 404 envelope with a fresh GUID. Nothing else — unless
 // --authenticated, which puts the framework's cheapest authentication and authorization in front of the same endpoints
-// (the floor of any API that authenticates; see CachedBearerHandler).
+// (the floor of any API that authenticates; see CachedBearerHandler) — and unless --store DIR, which first builds the
+// emulator's EF Core model and migrates a fresh SQLite file in DIR (the floor of its start-up; see StoreFloor).
 var authenticated = args.Contains("--authenticated");
-var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--authenticated").ToArray());
+var storeAt = Array.IndexOf(args, "--store");
+var storeDirectory = storeAt >= 0 && storeAt + 1 < args.Length ? args[storeAt + 1] : null;
+var builder = WebApplication.CreateSlimBuilder(args.Where((a, i) => a != "--authenticated" && (storeAt < 0 || (i != storeAt && i != storeAt + 1))).ToArray());
 builder.Logging.ClearProviders();
 if (authenticated)
 {
@@ -17,6 +20,10 @@ if (authenticated)
 }
 
 var app = builder.Build();
+if (storeDirectory is not null)
+{
+    await StoreFloor.PrepareAsync(storeDirectory);
+}
 
 var machines = CeilingMachine.Generate(10_000);
 var byId = machines.ToDictionary(m => m.Id);
@@ -47,4 +54,4 @@ api.MapGet("/{id}", async (string id, HttpContext context) =>
         "ResourceNotFound", DefenderErrors.ResourceNotFound("Machine", id).Message, Guid.NewGuid().ToString()))));
 });
 
-app.Run();
+await app.RunAsync();

@@ -1,0 +1,29 @@
+using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace DefenderApi.Ceiling;
+
+/// <summary>
+/// With <c>--store DIR</c>, the ceiling app first does what every emulator start must do before it can answer: build
+/// the emulator's EF Core model and apply its migrations to a fresh SQLite file in DIR, configured as the emulator
+/// configures its store. Nothing is seeded and nothing is read from the store afterwards, so the start-to-ready time
+/// is the floor of any EF Core store with this schema (bench/README.md, the start-up budget line).
+/// </summary>
+internal static class StoreFloor
+{
+    public static async Task PrepareAsync(string directory)
+    {
+        var settings = Options.Create(new EmulatorOptions { DataDirectory = directory });
+        using var location = new DatabaseLocation(settings);
+        var options = new DbContextOptionsBuilder<EmulatorDbContext>()
+            .UseSqlite(location.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .Options;
+        await using var db = new EmulatorDbContext(options);
+        await DatabaseSchema.ApplyAsync(db, location, CancellationToken.None);
+    }
+}
