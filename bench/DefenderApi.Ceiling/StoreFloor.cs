@@ -1,7 +1,6 @@
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Ceiling;
@@ -18,12 +17,9 @@ internal static class StoreFloor
     {
         var settings = Options.Create(new EmulatorOptions { DataDirectory = directory });
         using var location = new DatabaseLocation(settings);
-        var options = new DbContextOptionsBuilder<EmulatorDbContext>()
-            .UseSqlite(location.ConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options;
-        await using var db = new EmulatorDbContext(options);
+        var options = new DbContextOptionsBuilder<EmulatorDbContext>();
+        options.UseEmulatorStore(location.ConnectionString);
+        await using var db = new EmulatorDbContext(options.Options);
         await DatabaseSchema.ApplyAsync(db, location, CancellationToken.None);
     }
 }

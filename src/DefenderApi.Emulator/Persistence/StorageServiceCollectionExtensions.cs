@@ -20,11 +20,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<DatabaseLocation>();
         builder.Services.AddSingleton<TenantWriteLocks>();
         builder.Services.AddPooledDbContextFactory<EmulatorDbContext>((services, options) =>
-            options.UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
-                   .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                   // Migrate() compares a design-time build of the model with the snapshot on every start: a tenth of a
-                   // second of start-up (bench/README.md). MigrationTests asserts the same thing once, in the test run.
-                   .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            options.UseEmulatorStore(services.GetRequiredService<DatabaseLocation>().ConnectionString));
         builder.Services.AddScoped(services =>
         {
             var db = services.GetRequiredService<IDbContextFactory<EmulatorDbContext>>().CreateDbContext();
@@ -33,6 +29,17 @@ public static class StorageServiceCollectionExtensions
         });
         return builder;
     }
+
+    /// <summary>Configures a context as the emulator's store (also the load kit's store floor, bench/).</summary>
+    /// <param name="options">The context options.</param>
+    /// <param name="connectionString">The SQLite connection string.</param>
+    /// <returns>The options.</returns>
+    public static DbContextOptionsBuilder UseEmulatorStore(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString)
+               .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+               // Migrate() compares a design-time build of the model with the snapshot on every start: a tenth of a
+               // second of start-up (bench/README.md). MigrationTests asserts the same thing once, in the test run.
+               .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }
 
 /// <summary>
