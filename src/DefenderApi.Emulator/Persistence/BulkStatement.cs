@@ -56,9 +56,9 @@ internal static class BulkStatement
 
         foreach (var navigation in entity.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson()))
         {
-            var info = navigation.PropertyInfo!;
+            var read = PropertyReader.For(navigation.PropertyInfo!);
             var target = navigation.TargetEntityType;
-            yield return new BulkColumn(target.GetContainerColumnName()!, row => info.GetValue(row) switch
+            yield return new BulkColumn(target.GetContainerColumnName()!, row => read(row) switch
             {
                 null => null,
                 IEnumerable items when navigation.IsCollection => JsonSerializer.Serialize(items.Cast<object>().Select(i => JsonObject(target, i))),
@@ -67,23 +67,20 @@ internal static class BulkStatement
         }
     }
 
-    public static BulkColumn Column(IProperty property)
+    public static BulkColumn Column(IProperty property) => new(property.GetColumnName(), ProviderValueReader(property));
+
+    // Reads the property and converts it to what the column stores (enums as strings, dates as UTC ticks...).
+    private static Func<object, object?> ProviderValueReader(IProperty property)
     {
         var converter = property.GetTypeMapping().Converter;
-        var info = property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} is a shadow property.");
-        return new BulkColumn(property.GetColumnName(), row =>
-        {
-            var value = info.GetValue(row);
-            return value is null || converter is null ? value : converter.ConvertToProvider(value);
-        });
+        var read = PropertyReader.For(property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} is a shadow property."));
+        return converter is null ? read : row => read(row) is { } value ? converter.ConvertToProvider(value) : null;
     }
 
     private static Dictionary<string, object?> JsonObject(IEntityType type, object instance) =>
         type.GetProperties()
             .Where(p => p.PropertyInfo is not null && p.GetJsonPropertyName() is not null)
-            .ToDictionary(p => p.GetJsonPropertyName()!, p => p.GetTypeMapping().Converter is { } c && p.PropertyInfo!.GetValue(instance) is { } v
-                ? c.ConvertToProvider(v)
-                : p.PropertyInfo!.GetValue(instance));
+            .ToDictionary(p => p.GetJsonPropertyName()!, p => ProviderValueReader(p)(instance));
 }
 
 /// <summary>A column and how to read its provider value from an entity.</summary>
