@@ -4,6 +4,11 @@
 // one is diffed against an empty database); after it, pass a new name to add a migration instead.
 //
 //   dotnet run --project tools/DefenderApi.MigrationsTool -- [MigrationName]
+//
+// Then, once the emulator is built with the new migration, rewrite the creation script a new database runs
+// (Persistence/Migrations/schema.sql; MigrationTests fails until it matches):
+//
+//   dotnet run --project tools/DefenderApi.MigrationsTool -- --script
 using System.Reflection;
 using DefenderApi.Emulator.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +23,15 @@ var name = args.Length > 0 ? args[0] : "Initial";
 var root = FindRepositoryRoot();
 var projectDir = Path.Combine(root, "src", "DefenderApi.Emulator");
 var migrationsDir = Path.Combine(projectDir, "Persistence", "Migrations");
+
+if (name == "--script")
+{
+    using var compiled = new EmulatorDbContext(new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options);
+    var script = Path.Combine(migrationsDir, "schema.sql");
+    File.WriteAllText(script, compiled.GetService<IMigrator>().GenerateScript());
+    Console.WriteLine($"Wrote {script}");
+    return;
+}
 
 if (name == "Initial" && Directory.Exists(migrationsDir))
 {
