@@ -59,8 +59,6 @@ internal sealed class InvestigationDemoSeeder(IOptions<EmulatorOptions> options)
 
         await BulkInsert.InsertAsync(db, investigations, cancellationToken);
         await BulkUpdate.UpdateAsync(db, alerts, [nameof(Alert.InvestigationState), nameof(Alert.InvestigationId)], cancellationToken);
-        db.Add(new TenantSequence { TenantId = tenantId, Name = "investigations", Next = next });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await BulkInsert.InsertAsync(db, [new TenantSequence { TenantId = tenantId, Name = "investigations", Next = next }], cancellationToken);
     }
 }
