@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Persistence;
@@ -59,7 +59,7 @@ public static class DatabaseSchema
         {
             await using var count = db.Database.GetDbConnection().CreateCommand();
             count.CommandText = "SELECT count(*) FROM sqlite_master";
-            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
+            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0;
         }
         finally
         {
@@ -73,7 +73,7 @@ public static class DatabaseSchema
         try
         {
             // One command runs every statement of the script in order, its own BEGIN/COMMIT included.
-            await using var create = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+            await using var create = db.Database.GetDbConnection().CreateCommand();
             create.CommandText = CreationScript();
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
