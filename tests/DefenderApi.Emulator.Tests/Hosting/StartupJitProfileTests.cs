@@ -20,4 +20,31 @@ public sealed class StartupJitProfileTests
             Path.Combine(Path.GetTempPath(), "defenderapi-jit", $"emulator-{emulator.ManifestModule.ModuleVersionId:N}.jitprofile"),
             path);
     }
+
+    [Fact]
+    public void PruneStale_DeletesOtherBuildsOldProfiles_KeepsThisBuildsAndRecentOnes()
+    {
+        var directory = Directory.CreateTempSubdirectory("defender-jit-").FullName;
+        var now = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        string Profile(string name, TimeSpan age)
+        {
+            var file = Path.Combine(directory, name);
+            File.WriteAllText(file, "profile");
+            File.SetLastWriteTimeUtc(file, (now - age).UtcDateTime);
+            return file;
+        }
+
+        var current = Profile("emulator-current.jitprofile", TimeSpan.FromDays(30));
+        var recent = Profile("emulator-recent.jitprofile", TimeSpan.FromDays(6));
+        var stale = Profile("emulator-stale.jitprofile", TimeSpan.FromDays(8));
+        var unrelated = Profile("notes.txt", TimeSpan.FromDays(30));
+
+        StartupJitProfile.PruneStale(directory, "emulator-current.jitprofile", now);
+
+        Assert.True(File.Exists(current));
+        Assert.True(File.Exists(recent));
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(unrelated));
+        Directory.Delete(directory, recursive: true);
+    }
 }
