@@ -5,7 +5,7 @@ using DefenderApi.Errors.Envelope;
 // Same machine objects, serialized on every request; the 404 envelope with a fresh GUID. Nothing else — unless
 // --authenticated, which puts the framework's cheapest authentication and authorization in front of the same endpoints
 // (the floor of any API that authenticates; see CachedBearerHandler) — and unless --store DIR, which first builds the
-// emulator's EF Core model and migrates a fresh SQLite file in DIR (the floor of its start-up; see StoreFloor).
+// emulator's EF Core model and creates its schema in a fresh SQLite file in DIR (the floor of its start-up; see StoreFloor).
 var authenticated = args.Contains("--authenticated");
 var storeAt = Array.IndexOf(args, "--store");
 var storeDirectory = storeAt >= 0 && storeAt + 1 < args.Length ? args[storeAt + 1] : null;

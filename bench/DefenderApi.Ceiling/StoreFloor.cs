@@ -7,8 +7,8 @@ namespace DefenderApi.Ceiling;
 
 /// <summary>
 /// With <c>--store DIR</c>, the ceiling app first does what every emulator start must do before it can answer: build
-/// the emulator's EF Core model and apply its migrations to a fresh SQLite file in DIR, configured as the emulator
-/// configures its store. Nothing is seeded and nothing is read from the store afterwards, so the start-to-ready time
+/// the emulator's EF Core model and create its schema in a fresh SQLite file in DIR, with the emulator's own store
+/// configuration and schema code. Nothing is seeded and nothing is read from the store afterwards, so the start-to-ready time
 /// is the floor of any EF Core store with this schema (bench/README.md, the start-up budget line).
 /// </summary>
 internal static class StoreFloor

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,9 @@ public static class DatabaseSchema
 {
     /// <summary>The embedded creation script: what EF Core's migrator scripts for a new database, migrations included.</summary>
     public const string CreationScriptResource = "DefenderApi.Emulator.schema.sql";
+
+    // Read once per process: the testing kit creates a database for every host it starts.
+    private static readonly Lazy<string> Script = new(ReadCreationScript);
 
     /// <summary>
     /// Creates a new database from <see cref="CreationScript"/>, or applies pending migrations to an existing one; then
@@ -27,24 +31,37 @@ public static class DatabaseSchema
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(location);
-        if (await IsEmptyAsync(db, cancellationToken))
+        // One connection for the whole preparation (EF Core leaves a connection it did not open open).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await RunCreationScriptAsync(db, cancellationToken);
-        }
-        else
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
+            var connection = db.Database.GetDbConnection();
+            if (await IsEmptyAsync(connection, cancellationToken))
+            {
+                // One command runs every statement of the script in order, its own BEGIN/COMMIT included.
+                await ExecuteAsync(connection, CreationScript(), cancellationToken);
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
 
-        if (location.FilePath is not null)
+            if (location.FilePath is not null)
+            {
+                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        finally
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
         }
     }
 
     /// <summary>The embedded creation script.</summary>
     /// <returns>The SQL.</returns>
-    public static string CreationScript()
+    public static string CreationScript() => Script.Value;
+
+    private static string ReadCreationScript()
     {
         using var stream = typeof(DatabaseSchema).Assembly.GetManifestResourceStream(CreationScriptResource)
             ?? throw new InvalidOperationException($"The resource {CreationScriptResource} is missing.");
@@ -52,34 +69,17 @@ public static class DatabaseSchema
         return reader.ReadToEnd();
     }
 
-    private static async Task<bool> IsEmptyAsync(EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<bool> IsEmptyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var count = db.Database.GetDbConnection().CreateCommand();
-            count.CommandText = "SELECT count(*) FROM sqlite_master";
-            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM sqlite_master";
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0;
     }
 
-    private static async Task RunCreationScriptAsync(EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // One command runs every statement of the script in order, its own BEGIN/COMMIT included.
-            await using var create = db.Database.GetDbConnection().CreateCommand();
-            create.CommandText = CreationScript();
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
