@@ -24,15 +24,6 @@ var root = FindRepositoryRoot();
 var projectDir = Path.Combine(root, "src", "DefenderApi.Emulator");
 var migrationsDir = Path.Combine(projectDir, "Persistence", "Migrations");
 
-if (name == "--script")
-{
-    using var compiled = new EmulatorDbContext(new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options);
-    var script = Path.Combine(migrationsDir, "schema.sql");
-    File.WriteAllText(script, compiled.GetService<IMigrator>().GenerateScript());
-    Console.WriteLine($"Wrote {script}");
-    return;
-}
-
 if (name == "Initial" && Directory.Exists(migrationsDir))
 {
     foreach (var file in Directory.GetFiles(migrationsDir, "*.cs"))
@@ -43,6 +34,14 @@ if (name == "Initial" && Directory.Exists(migrationsDir))
 
 var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options;
 using var db = new EmulatorDbContext(options);
+
+if (name == "--script")
+{
+    var script = Path.Combine(migrationsDir, "schema.sql");
+    File.WriteAllText(script, db.GetService<IMigrator>().GenerateScript());
+    Console.WriteLine($"Wrote {script}");
+    return;
+}
 
 var services = new ServiceCollection();
 services.AddEntityFrameworkDesignTimeServices();

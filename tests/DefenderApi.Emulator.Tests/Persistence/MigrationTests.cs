@@ -24,8 +24,8 @@ public sealed class MigrationTests
     [Fact]
     public void CreationScript_IsExactlyWhatEfCoreScriptsForTheMigrations()
     {
-        var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new EmulatorDbContext(options);
+        using var location = InMemoryLocation();
+        using var db = Context(location);
 
         var expected = db.GetService<IMigrator>().GenerateScript();
 
