@@ -49,6 +49,16 @@ public static class TenantSequences
 
         return id;
     }
+
+    /// <summary>Stores where a seeded sequence continues (a bulk insert, inside the provisioning transaction).</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="tenantId">The tenant being provisioned.</param>
+    /// <param name="name">The sequence.</param>
+    /// <param name="next">The next value to hand out.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    public static Task SeedAsync(EmulatorDbContext db, Guid tenantId, string name, long next, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, [new TenantSequence { TenantId = tenantId, Name = name, Next = next }], cancellationToken);
 }
 
 internal sealed class TenantSequenceConfiguration : IEntityTypeConfiguration<TenantSequence>

@@ -57,6 +57,6 @@ internal sealed class IndicatorDemoSeeder(TimeProvider time) : ITenantSeeder
         // Bulk statements, as the other seeders: saving through the change tracker compiled the indicator's snapshot and
         // comparer code at every start (tens of milliseconds of JIT) for a path only POST /api/indicators needs.
         await BulkInsert.InsertAsync(db, indicators, cancellationToken);
-        await BulkInsert.InsertAsync(db, [new TenantSequence { TenantId = tenantId, Name = "indicators", Next = indicators.Count + 1 }], cancellationToken);
+        await TenantSequences.SeedAsync(db, tenantId, "indicators", indicators.Count + 1, cancellationToken);
     }
 }

@@ -59,6 +59,6 @@ internal sealed class InvestigationDemoSeeder(IOptions<EmulatorOptions> options)
 
         await BulkInsert.InsertAsync(db, investigations, cancellationToken);
         await BulkUpdate.UpdateAsync(db, alerts, [nameof(Alert.InvestigationState), nameof(Alert.InvestigationId)], cancellationToken);
-        await BulkInsert.InsertAsync(db, [new TenantSequence { TenantId = tenantId, Name = "investigations", Next = next }], cancellationToken);
+        await TenantSequences.SeedAsync(db, tenantId, "investigations", next, cancellationToken);
     }
 }
