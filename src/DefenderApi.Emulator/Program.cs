@@ -5,6 +5,7 @@ using DefenderApi.Emulator.Cli;
 using DefenderApi.Emulator.Clock;
 using DefenderApi.Emulator.DeviceHealth;
 using DefenderApi.Emulator.Domains;
+using DefenderApi.Emulator.DropIn;
 using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.Faults;
 using DefenderApi.Emulator.Files;
@@ -32,6 +33,7 @@ StartupJitProfile.Start();
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
 
 builder.AddEmulatorHost();
+builder.AddDropIn();
 builder.AddClock();
 builder.AddPersistence();
 builder.AddEmulatorAuth();
@@ -50,6 +52,7 @@ builder.AddHunting();
 
 var app = builder.Build();
 
+app.UseDropIn();
 app.UseEmulatorPipeline();
 app.UseAuthentication();
 app.UseTenantFromToken();

@@ -31,16 +31,23 @@ public static class AdminEndpoints
         ? TypedResults.Ok(new HealthStatus("ready"))
         : TypedResults.Json(new HealthStatus(readiness.WhenReady.IsFaulted ? "failed" : "starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static Ok<EmulatorInfo> Info(HttpContext context) => TypedResults.Ok(EmulatorInfo.For(context.Request));
+    private static Ok<EmulatorInfo> Info(HttpContext context) =>
+        TypedResults.Ok(EmulatorInfo.For(context.Request) with { ProxyUrl = DropIn.DropInExtensions.ProxyUrl(context) });
 }
 
 /// <summary>The health answer.</summary>
 /// <param name="Status"><c>ready</c>, <c>starting</c> or <c>failed</c>.</param>
 public sealed record HealthStatus(string Status);
 
-/// <summary>What <c>GET /_emulator/info</c> returns: the default tenant and app, and where to call.</summary>
+/// <summary>
+/// What <c>GET /_emulator/info</c> returns: the default tenant and app, where to call, and the URL to put in
+/// <c>HTTPS_PROXY</c> so unchanged clients that call Microsoft's hosts reach the emulator.
+/// </summary>
 public sealed record EmulatorInfo(string TenantId, string ClientId, string ClientSecret, string ApiBaseUrl, string TokenEndpoint)
 {
+    /// <summary>The intercepting proxy's URL (the plain-HTTP address), or <see langword="null"/> without one.</summary>
+    public string? ProxyUrl { get; init; }
+
     /// <summary>Builds the info for the address the caller used.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The info.</returns>

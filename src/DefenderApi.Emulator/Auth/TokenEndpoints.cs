@@ -39,16 +39,22 @@ public static class TokenEndpoints
         },
     });
 
-    // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off.
+    // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off. The
+    // answer names the host and port the request came in on: MSAL for Python sends authorization_endpoint without the
+    // port, and a discovery answer without it sends the next call to 443. The scheme is https whatever the request's:
+    // MSAL accepts no other authority (an in-process test host answers plain HTTP behind an https authority).
     private static IResult InstanceDiscovery(HttpContext context, [FromQuery(Name = "authorization_endpoint")] string? authorizationEndpoint)
     {
-        var host = Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : context.Request.Host.Value ?? "localhost";
-        var tenant = uri?.Segments.Skip(1).FirstOrDefault()?.TrimEnd('/') ?? "common";
+        var host = context.Request.Host.HasValue ? context.Request.Host.Value! : "localhost";
+        var requested = Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var uri) ? uri : null;
+        var tenant = requested?.Segments.Skip(1).FirstOrDefault()?.TrimEnd('/') ?? "common";
+        var aliases = new[] { host, context.Request.Host.Host, requested?.Authority, requested?.Host }
+            .OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return Results.Json(new Dictionary<string, object>
         {
             ["tenant_discovery_endpoint"] = $"https://{host}/{tenant}/v2.0/.well-known/openid-configuration",
             ["api-version"] = "1.1",
-            ["metadata"] = new[] { new Dictionary<string, object> { ["preferred_network"] = host, ["preferred_cache"] = host, ["aliases"] = new[] { host } } },
+            ["metadata"] = new[] { new Dictionary<string, object> { ["preferred_network"] = host, ["preferred_cache"] = host, ["aliases"] = aliases } },
         });
     }
 

@@ -2,7 +2,7 @@ namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>
 /// Turns the contract's start flags (<c>--in-memory</c>, <c>--seed demo</c>, <c>--virtual-clock</c>,
-/// <c>--admin-key K</c>, <c>--data-dir D</c>) into configuration keys, so every setting is also an
+/// <c>--admin-key K</c>, <c>--data-dir D</c>, <c>--https</c>, <c>--proxy-passthrough</c>) into configuration keys, so every setting is also an
 /// environment variable (<c>Emulator__Storage=InMemory</c>).
 /// </summary>
 public static class CommandLineArguments
@@ -27,6 +27,12 @@ public static class CommandLineArguments
                     break;
                 case "--virtual-clock":
                     result.Add($"--{EmulatorOptions.Section}:VirtualClock=true");
+                    break;
+                case "--https":
+                    result.Add($"--{EmulatorOptions.Section}:Https=true");
+                    break;
+                case "--proxy-passthrough":
+                    result.Add($"--{EmulatorOptions.Section}:ProxyPassthrough=true");
                     break;
                 case "--seed" when next is not null:
                     result.Add($"--{EmulatorOptions.Section}:Seed={next}");

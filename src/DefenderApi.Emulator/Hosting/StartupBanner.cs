@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>Prints where to call and with which credentials once the server listens (contract §1).</summary>
-internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, DatabaseLocation database) : IHostedService
+internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, DatabaseLocation database, DropIn.EmulatorCertificates certificates) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,11 +18,15 @@ internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lif
 
     private void Print()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault();
         if (address is null)
         {
             return;
         }
+
+        var proxy = DropIn.DropInExtensions.ProxyUrl(addresses!);
+        var https = addresses!.Where(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).ToList();
 
         var info = EmulatorInfo.For(address.TrimEnd('/'));
         Console.WriteLine($"""
@@ -33,6 +37,9 @@ internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lif
               Client id       {info.ClientId}
               Client secret   {info.ClientSecret}
               Storage         {database.Description}
+              HTTPS           {(https.Count == 0 ? "off (--https serves Microsoft's host names with the local root)" : string.Join(' ', https))}
+              Proxy           {proxy ?? "none (no plain-HTTP address)"}  (HTTPS_PROXY for unchanged clients; the env command prints the lines)
+              Root CA         {certificates.Authority.RootCertificatePath}
             """);
     }
 }
