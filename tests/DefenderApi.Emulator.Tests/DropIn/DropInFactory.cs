@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,6 +78,23 @@ public class DropInFactory : EmulatorFactory
         throw new TimeoutException("The emulator did not become ready.");
     }
 
+    /// <summary>Loads the standard test machines (seen an hour ago) through the admin API.</summary>
+    public async Task LoadMachinesAsync()
+    {
+        await StartAsync();
+        using var admin = new HttpClient { BaseAddress = ProxyUri };
+        using var response = await admin.PostAsJsonAsync(
+            $"/_emulator/tenants/{DefaultTenant.TenantId}/data/machines", TestMachines.Standard(TimeProvider.System.GetUtcNow()));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The last exchanges the emulator's journal recorded (newest first), as JSON text.</summary>
+    public async Task<string> JournalAsync(int limit = 50)
+    {
+        using var admin = new HttpClient { BaseAddress = ProxyUri };
+        return await admin.GetStringAsync($"/_emulator/journal?limit={limit}");
+    }
+
     /// <summary>
     /// A handler as an unchanged client has it once <c>HTTPS_PROXY</c> names the emulator and the emulator's root is
     /// trusted: the proxy, and a real chain check against that root (and nothing else) with the name check.
@@ -84,6 +103,13 @@ public class DropInFactory : EmulatorFactory
     {
         Proxy = new WebProxy(ProxyUri),
         UseProxy = true,
+        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsOnlyTheRoot(certificate, errors) },
+    };
+
+    /// <summary>A handler without proxy that trusts only the emulator's root (for calls to the HTTPS address).</summary>
+    public SocketsHttpHandler CreateDirectHandler() => new()
+    {
+        UseProxy = false,
         SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsOnlyTheRoot(certificate, errors) },
     };
 

@@ -34,12 +34,6 @@ public sealed class ProxyTests(DropInFactory emulator) : IClassFixture<DropInFac
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private async Task<string> JournalAsync()
-    {
-        using var admin = new HttpClient { BaseAddress = emulator.ProxyUri };
-        return await admin.GetStringAsync("/_emulator/journal?limit=20");
-    }
-
     [Fact]
     public async Task Connect_ToMicrosoftsApiHost_ReachesTheApi_WithHttpsLinks_AndIsJournaled()
     {
@@ -51,7 +45,7 @@ public sealed class ProxyTests(DropInFactory emulator) : IClassFixture<DropInFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("https://api.securitycenter.microsoft.com/api/$metadata#Indicators", body.RootElement.GetProperty("@odata.context").GetString());
-        Assert.Contains("\"path\":\"/api/indicators\"", await JournalAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"path\":\"/api/indicators\"", await emulator.JournalAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
