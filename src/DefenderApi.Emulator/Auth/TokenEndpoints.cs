@@ -39,16 +39,20 @@ public static class TokenEndpoints
         },
     });
 
-    // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off. The
-    // answer names the host and port the request came in on: MSAL for Python sends authorization_endpoint without the
-    // port, and a discovery answer without it sends the next call to 443. The scheme is https whatever the request's:
-    // MSAL accepts no other authority (an in-process test host answers plain HTTP behind an https authority).
+    // MSAL asks this (on /common) before using an authority it does not know, unless instance discovery is off. An
+    // authority on the host the request came in on is answered with that host and its port: MSAL for Python sends
+    // authorization_endpoint without the port, and an answer without it sends the next call to 443. Another host is
+    // answered as asked. The scheme is https whatever the request's: MSAL accepts no other authority (an in-process
+    // test host answers plain HTTP behind an https authority).
     private static IResult InstanceDiscovery(HttpContext context, [FromQuery(Name = "authorization_endpoint")] string? authorizationEndpoint)
     {
-        var host = context.Request.Host.HasValue ? context.Request.Host.Value! : "localhost";
+        var reached = context.Request.Host.HasValue ? context.Request.Host.Value! : "localhost";
         var requested = Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var uri) ? uri : null;
+        var host = requested is null || string.Equals(requested.Host, context.Request.Host.Host, StringComparison.OrdinalIgnoreCase)
+            ? reached
+            : requested.Authority;
         var tenant = requested?.Segments.Skip(1).FirstOrDefault()?.TrimEnd('/') ?? "common";
-        var aliases = new[] { host, context.Request.Host.Host, requested?.Authority, requested?.Host }
+        var aliases = new[] { host, requested?.Authority, requested?.Host }
             .OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return Results.Json(new Dictionary<string, object>
         {
