@@ -4,12 +4,12 @@ namespace DefenderApi.Emulator.Cli;
 
 /// <summary>
 /// The emulator executable's commands besides plain start: <c>token</c>, <c>reset</c>, <c>snapshot</c>, <c>load</c>,
-/// <c>faults</c>, each talking to a running emulator. Anything else on the command line starts the emulator.
+/// <c>faults</c>, each talking to a running emulator, and <c>certs</c> and <c>env</c> for the drop-in mode. Anything else on the command line starts the emulator.
 /// </summary>
 public static class EmulatorCommandLine
 {
     /// <summary>The command names.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults"];
+    public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults", "certs", "env"];
 
     /// <summary>Whether the arguments ask for a command or help rather than starting the emulator.</summary>
     /// <param name="args">The process arguments.</param>
@@ -44,7 +44,9 @@ public static class EmulatorCommandLine
             StartOption<bool>("--in-memory", "Keep everything in memory instead of an SQLite file"),
             StartOption<string>("--seed", "Start data of the default tenant: demo (default) or none"),
             StartOption<bool>("--virtual-clock", "Time moves only through POST /_emulator/clock/advance"),
-            StartOption<string>("--data-dir", "Folder of the SQLite file and the signing key (default ./data)"),
+            StartOption<string>("--data-dir", "Folder of the SQLite file, the signing key and the root certificate (default ./data)"),
+            StartOption<bool>("--https", "Also serve HTTPS (https://127.0.0.1:5311, or an https:// URL in --urls) on Microsoft's host names"),
+            StartOption<bool>("--proxy-passthrough", "Relay CONNECTs to hosts the emulator does not serve instead of refusing them"),
             CliOptions.Emulator,
             CliOptions.AdminKey,
             TokenCommand.Create(host),
@@ -52,6 +54,8 @@ public static class EmulatorCommandLine
             StoreCommands.Snapshot(host),
             LoadCommand.Create(host),
             FaultsCommand.Create(host),
+            CertsCommand.Certs(host),
+            CertsCommand.Env(host),
         };
         return root;
     }
