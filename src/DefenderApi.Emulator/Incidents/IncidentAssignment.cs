@@ -105,14 +105,30 @@ public static class IncidentAssignment
 }
 
 /// <summary>
-/// The open incidents new alerts may join, with the facts the grouping rule compares (devices, threat families), and
-/// the alerts of each incident seen so far.
+/// The open incidents new alerts may join, indexed by what the grouping rule compares (each device and threat family
+/// an incident holds alerts of, the incidents of each key in creation order), and the alerts of each incident seen so
+/// far. An alert looks only at the incidents of its own device and family created in the window before it, so a
+/// batch of 100,000 demo alerts is grouped in one pass.
 /// </summary>
-/// <param name="open">Open incidents with their stored alerts.</param>
-internal sealed class IncidentBook(IEnumerable<(Incident Incident, IReadOnlyList<Alert> Alerts)> open)
+internal sealed class IncidentBook
 {
-    private readonly List<Incident> _open = [.. open.Select(o => o.Incident)];
-    private readonly Dictionary<long, List<Alert>> _alerts = open.ToDictionary(o => o.Incident.IncidentId, o => o.Alerts.ToList());
+    private readonly Dictionary<long, List<Alert>> _alerts = [];
+    private readonly Dictionary<string, List<Incident>> _byKey = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Key, long IncidentId)> _indexed = [];
+
+    /// <summary>Starts from the open incidents with their stored alerts.</summary>
+    /// <param name="open">Open incidents with their alerts.</param>
+    public IncidentBook(IEnumerable<(Incident Incident, IReadOnlyList<Alert> Alerts)> open)
+    {
+        foreach (var (incident, alerts) in open.OrderBy(o => o.Incident.CreatedTime))
+        {
+            _alerts[incident.IncidentId] = [.. alerts];
+            foreach (var alert in alerts)
+            {
+                Index(incident, alert);
+            }
+        }
+    }
 
     /// <summary>The alerts of an incident, stored and newly assigned.</summary>
     /// <param name="incidentId">The incident.</param>
@@ -131,36 +147,80 @@ internal sealed class IncidentBook(IEnumerable<(Incident Incident, IReadOnlyList
         {
             if (alert.IncidentId is { } named)
             {
-                if (!_alerts.ContainsKey(named))
-                {
-                    _alerts[named] = [];
-                }
-
-                _alerts[named].Add(alert);
+                Members(named).Add(alert);
                 continue;
             }
 
-            var incident = _open
-                .Where(i => i.CreatedTime <= alert.AlertCreationTime && alert.AlertCreationTime - i.CreatedTime <= IncidentAssignment.Window)
-                .Where(i => _alerts[i.IncidentId].Any(a => Related(a, alert)))
-                .OrderByDescending(i => i.CreatedTime)
-                .FirstOrDefault();
+            var incident = Keys(alert).Select(Latest).Where(i => i is not null).MaxBy(i => i!.CreatedTime);
             if (incident is null)
             {
                 incident = new Incident { TenantId = tenantId, IncidentId = nextId(), CreatedTime = alert.AlertCreationTime, Status = IncidentStatus.Active };
-                _open.Add(incident);
-                _alerts[incident.IncidentId] = [];
                 created.Add(incident);
             }
 
             alert.IncidentId = incident.IncidentId;
-            _alerts[incident.IncidentId].Add(alert);
+            Members(incident.IncidentId).Add(alert);
+            Index(incident, alert);
+
+            Incident? Latest(string key)
+            {
+                if (!_byKey.TryGetValue(key, out var incidents))
+                {
+                    return null;
+                }
+
+                for (var i = incidents.Count - 1; i >= 0; i--)
+                {
+                    var age = alert.AlertCreationTime - incidents[i].CreatedTime;
+                    if (age > IncidentAssignment.Window)
+                    {
+                        break;
+                    }
+
+                    if (age >= TimeSpan.Zero)
+                    {
+                        return incidents[i];
+                    }
+                }
+
+                return null;
+            }
         }
 
         return created;
     }
 
-    private static bool Related(Alert member, Alert candidate) =>
-        string.Equals(member.MachineId, candidate.MachineId, StringComparison.Ordinal)
-        || (member.ThreatFamilyName is { } family && string.Equals(family, candidate.ThreatFamilyName, StringComparison.Ordinal));
+    private List<Alert> Members(long incidentId)
+    {
+        if (!_alerts.TryGetValue(incidentId, out var members))
+        {
+            _alerts[incidentId] = members = [];
+        }
+
+        return members;
+    }
+
+    // Keeps each key's incidents in creation order (new incidents usually come last).
+    private void Index(Incident incident, Alert alert)
+    {
+        foreach (var key in Keys(alert))
+        {
+            if (!_byKey.TryGetValue(key, out var incidents))
+            {
+                _byKey[key] = incidents = [];
+            }
+
+            if (!_indexed.Add((key, incident.IncidentId)))
+            {
+                continue;
+            }
+
+            var at = incidents.FindLastIndex(i => i.CreatedTime <= incident.CreatedTime) + 1;
+            incidents.Insert(at, incident);
+        }
+    }
+
+    // An alert is related to the incidents that hold an alert on the same device or with the same threat family.
+    private static IEnumerable<string> Keys(Alert alert) =>
+        alert.ThreatFamilyName is { } family ? ["device:" + alert.MachineId, "family:" + family] : ["device:" + alert.MachineId];
 }

@@ -55,12 +55,19 @@ public sealed class IncidentSync(IncidentIds ids)
         await DeriveAsync(db, touched, created, changed.Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToHashSet(StringComparer.Ordinal), cancellationToken);
     }
 
+    // The open incidents of the window that hold an alert on one of the new alerts' devices or threat families.
     private static async Task<List<(Incident, IReadOnlyList<Alert>)>> OpenIncidentsAsync(EmulatorDbContext db, List<Alert> alerts, CancellationToken cancellationToken)
     {
         var from = alerts.Min(a => a.AlertCreationTime) - IncidentAssignment.Window;
         var to = alerts.Max(a => a.AlertCreationTime);
+        var devices = alerts.Select(a => a.MachineId).Distinct(StringComparer.Ordinal).ToList();
+        var families = alerts.Select(a => a.ThreatFamilyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var related = db.Alerts()
+            .Where(a => a.IncidentId != null && a.AlertCreationTime >= from && (devices.Contains(a.MachineId) || families.Contains(a.ThreatFamilyName!)))
+            .Select(a => a.IncidentId!.Value);
         var open = await db.Set<Incident>().AsTracking()
             .Where(i => (i.Status == IncidentStatus.Active || i.Status == IncidentStatus.InProgress) && i.CreatedTime >= from && i.CreatedTime <= to)
+            .Where(i => related.Contains(i.IncidentId))
             .ToListAsync(cancellationToken);
         var openIds = open.Select(i => i.IncidentId).ToList();
         var members = await db.Alerts().Where(a => a.IncidentId != null && openIds.Contains(a.IncidentId.Value)).ToListAsync(cancellationToken);
