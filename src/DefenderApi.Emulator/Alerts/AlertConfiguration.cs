@@ -10,6 +10,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.ToTable("Alerts");
         builder.HasKey(a => new { a.TenantId, a.Id });
         builder.HasIndex(a => new { a.TenantId, a.MachineId });
+        builder.HasIndex(a => new { a.TenantId, a.IncidentId });
         // SIEM pollers page with "$filter=alertCreationTime ge …" or lastUpdateTime: keep those range scans keyed.
         builder.HasIndex(a => new { a.TenantId, a.AlertCreationTime });
         builder.HasIndex(a => new { a.TenantId, a.LastUpdateTime });

@@ -6,6 +6,7 @@ using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Hunting;
+using DefenderApi.Hunting.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace DefenderApi.Emulator.Hunting;
@@ -26,24 +27,34 @@ public static class HuntingEndpoints
             .RequirePermissions(["AdvancedQuery.Read.All"], ["AdvancedQuery.Read"])
             .WithRateLimit(new ApiRateLimit("advancedqueries.run", PerMinute: 45, PerHour: 1500))
             .RequireFeature(TenantFeatures.AdvancedHunting)
-            .MapPost("/run", RunAsync);
+            .MapPost("/run", RunMdeAsync);
 
         app.MapGroup("/api/advancedhunting")
             .WithTags("Advanced hunting")
             .RequirePermissions(["AdvancedHunting.Read.All"], ["AdvancedHunting.Read"])
             .WithRateLimit(new ApiRateLimit("advancedhunting.run", PerMinute: 45, PerHour: null))
             .RequireFeature(TenantFeatures.AdvancedHunting)
-            .MapPost("/run", RunAsync);
+            .MapPost("/run", RunXdrAsync);
         return app;
     }
 
+    // The MDE endpoint knows only the device and alert tables; an XDR table there is an unknown table like any other.
+    private static Task<IResult> RunMdeAsync(
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context) =>
+        RunAsync(body, tenant, hunting, tables, database, context, HuntingSchema.Default);
+
+    private static Task<IResult> RunXdrAsync(
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context) =>
+        RunAsync(body, tenant, hunting, tables, database, context, HuntingSchema.Xdr);
+
     private static async Task<IResult> RunAsync(
-        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context)
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context,
+        HuntingSchema schema)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(context.RequestAborted);
         tables.EnsureCreated(connection);
-        var outcome = hunting.Run(connection, tenant.TenantId!.Value.ToString(), body.Value.Query, context.RequestAborted);
+        var outcome = hunting.Run(connection, tenant.TenantId!.Value.ToString(), body.Value.Query, schema, context.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {
             context.Response.Headers.RetryAfter = ((int)refusal.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);

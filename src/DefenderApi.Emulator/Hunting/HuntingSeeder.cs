@@ -28,9 +28,9 @@ internal sealed class HuntingSeeder(IOptions<HuntingOptions> hunting, IOptions<E
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        await db.Database.ExecuteSqlRawAsync(HuntingDdl.CreateScript(), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(HuntingDdl.CreateScript(HuntingSchema.Xdr), cancellationToken);
         var tenant = tenantId.ToString();
-        foreach (var table in HuntingSchema.Default.Tables)
+        foreach (var table in HuntingSchema.Xdr.Tables)
         {
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
@@ -58,5 +58,6 @@ internal sealed class HuntingSeeder(IOptions<HuntingOptions> hunting, IOptions<E
             emulator.Value.DemoRandomSeed, devices, users.Count > 0 ? users : FallbackUserNames, hunting.Value.DemoEvents, time.GetUtcNow(),
             [.. alerts.Select(a => a.ToHunting())]);
         HuntingDemoGenerator.Generate(connection, tenant, spec, transaction);
+        XdrDemoEvents.Write(connection, tenant, alerts, devices, transaction);
     }
 }

@@ -20,7 +20,9 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<DatabaseLocation>();
         builder.Services.AddSingleton<TenantWriteLocks>();
         builder.Services.AddPooledDbContextFactory<EmulatorDbContext>((services, options) =>
-            options.UseEmulatorStore(services.GetRequiredService<DatabaseLocation>().ConnectionString));
+            options.UseEmulatorStore(services.GetRequiredService<DatabaseLocation>().ConnectionString)
+                // Features that keep derived rows in step with what is saved (incidents from alerts) hook in here.
+                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
         builder.Services.AddScoped(services =>
         {
             var db = services.GetRequiredService<IDbContextFactory<EmulatorDbContext>>().CreateDbContext();

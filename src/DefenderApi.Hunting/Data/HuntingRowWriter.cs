@@ -38,7 +38,7 @@ public static class HuntingRowWriter
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(rows);
-        var table = HuntingSchema.Default.Find(tableName)
+        var table = HuntingSchema.Xdr.Find(tableName)
             ?? throw new DefenderErrorException(DefenderErrors.BadRequest($"Unknown hunting table '{tableName}'."));
         using var own = transaction is null ? connection.BeginTransaction() : null;
         using var inserter = new TableInserter(connection, table, tenantId);

@@ -9,12 +9,12 @@ public static class HuntingDdl
     public const string TenantColumn = "TenantId";
 
     /// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> and index statements for every table.</summary>
-    /// <param name="schema">The schema; the default one when <see langword="null"/>.</param>
+    /// <param name="schema">The schema; every table either endpoint serves (<see cref="HuntingSchema.Xdr"/>) when <see langword="null"/>.</param>
     /// <returns>The statements, separated by semicolons.</returns>
     public static string CreateScript(HuntingSchema? schema = null)
     {
         var sb = new StringBuilder();
-        foreach (var table in (schema ?? HuntingSchema.Default).Tables)
+        foreach (var table in (schema ?? HuntingSchema.Xdr).Tables)
         {
             sb.Append("CREATE TABLE IF NOT EXISTS ").Append(Quote(table.Name)).Append(" (").Append(Quote(TenantColumn)).Append(" TEXT NOT NULL");
             foreach (var column in table.Columns)

@@ -91,7 +91,8 @@ internal static class HuntingTableDefinitions
             "ProcessCommandLine:string AdditionalFields:dynamic RegistryKey:string RegistryValueName:string RegistryValueData:string"),
     ];
 
-    private static HuntingTable Table(string name, string columns) =>
+    /// <summary>A table from its name and its "Name:type" column list.</summary>
+    internal static HuntingTable Table(string name, string columns) =>
         new(name, [.. columns.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseColumn)]);
 
     private static HuntingColumn ParseColumn(string spec)

@@ -49,8 +49,17 @@ public sealed class HuntingRowWriterTests : IDisposable
     [Fact]
     public void UnknownTable_IsNamed()
     {
-        var e = Assert.Throws<DefenderErrorException>(() => HuntingRowWriter.Append(_connection, "t1", "EmailEvents", []));
-        Assert.Equal("Unknown hunting table 'EmailEvents'.", e.Error.Message);
+        var e = Assert.Throws<DefenderErrorException>(() => HuntingRowWriter.Append(_connection, "t1", "NoSuchTable", []));
+        Assert.Equal("Unknown hunting table 'NoSuchTable'.", e.Error.Message);
+    }
+
+    [Fact]
+    public void XdrTable_TakesRows_LikeTheDeviceTables()
+    {
+        var written = HuntingRowWriter.Append(_connection, "t1", "EmailEvents",
+            [new System.Text.Json.Nodes.JsonObject { ["Timestamp"] = "2026-11-01T10:00:00Z", ["Subject"] = "Invoice", ["UrlCount"] = 1 }]);
+
+        Assert.Equal(1, written);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Files;
 using DefenderApi.Emulator.Hosting;
+using DefenderApi.Emulator.Incidents;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.Persistence;
@@ -36,9 +37,12 @@ internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimePro
             ? Enumerable.Range(0, count).Select(_ => machines[random.Next(machines.Count)])
             : machines.Where(_ => random.Next(2) == 0);
         var alerts = alerting.Select(m => Alert(tenantId, m, logonsByMachine[m.Id], now, random)).ToList();
+        // The same grouping rule as every other path that writes alerts (IncidentAssignment).
+        var incidents = IncidentAssignment.AssignBatch(tenantId, alerts, IncidentAssignment.FirstId);
         await BulkInsert.InsertAsync(db, [.. Users(tenantId, machinesById, logons)], cancellationToken);
         await BulkInsert.InsertAsync(db, files, cancellationToken);
         await BulkInsert.InsertAsync(db, alerts, cancellationToken);
+        await BulkInsert.InsertAsync(db, [.. incidents], cancellationToken);
         await BulkInsert.InsertAsync(db, [.. alerts.SelectMany(a => a.Evidence)], cancellationToken);
     }
 
@@ -91,11 +95,12 @@ internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimePro
         var user = logons.Select(l => l.Id.Split('\\')).FirstOrDefault() ?? ["contoso", "alice"];
         var status = (AlertStatus)random.Next(1, 4);
         var id = $"da{created.UtcTicks}_{random.Next(1_000_000_000, int.MaxValue)}";
+        // The draw that once picked a random incident id; kept so that the rest of the demo data set stays the same.
+        _ = random.Next(1000, 9999);
         var alert = new Alert
         {
             TenantId = tenantId,
             Id = id,
-            IncidentId = random.Next(1000, 9999),
             InvestigationState = "Unknown",
             AssignedTo = status == AlertStatus.New ? null : "secops@contoso.com",
             RbacGroupName = machine.RbacGroupName,

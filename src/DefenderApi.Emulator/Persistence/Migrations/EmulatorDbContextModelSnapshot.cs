@@ -115,6 +115,8 @@ namespace DefenderApi.Emulator.Persistence.Migrations
 
                     b.HasIndex("TenantId", "AlertCreationTime");
 
+                    b.HasIndex("TenantId", "IncidentId");
+
                     b.HasIndex("TenantId", "LastUpdateTime");
 
                     b.HasIndex("TenantId", "MachineId");
@@ -414,6 +416,63 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                     b.HasKey("TenantId", "Name");
 
                     b.ToTable("TenantSequences", (string)null);
+                });
+
+            modelBuilder.Entity("DefenderApi.Emulator.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetectionSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Determination")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedirectIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "IncidentId");
+
+                    b.HasIndex("TenantId", "CreatedTime");
+
+                    b.HasIndex("TenantId", "LastUpdateTime");
+
+                    b.ToTable("Incidents", (string)null);
                 });
 
             modelBuilder.Entity("DefenderApi.Emulator.Indicators.Indicator", b =>
@@ -1223,6 +1282,40 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                         .HasForeignKey("TenantId", "AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DefenderApi.Emulator.Incidents.Incident", b =>
+                {
+                    b.OwnsMany("DefenderApi.Emulator.Incidents.IncidentComment", "Comments", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentTenantId");
+
+                            b1.Property<long>("IncidentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Comment")
+                                .IsRequired();
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired();
+
+                            b1.Property<long>("CreatedTime");
+
+                            b1.HasKey("IncidentTenantId", "IncidentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Incidents");
+
+                            b1
+                                .ToJson("Comments")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentTenantId", "IncidentId");
+                        });
+
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("DefenderApi.Emulator.MachineActions.MachineAction", b =>

@@ -102,6 +102,24 @@ CREATE TABLE "Files" (
     CONSTRAINT "PK_Files" PRIMARY KEY ("TenantId", "Sha1")
 );
 
+CREATE TABLE "Incidents" (
+    "TenantId" TEXT NOT NULL,
+    "IncidentId" INTEGER NOT NULL,
+    "RedirectIncidentId" INTEGER NULL,
+    "IncidentName" TEXT NOT NULL,
+    "CreatedTime" INTEGER NOT NULL,
+    "LastUpdateTime" INTEGER NOT NULL,
+    "AssignedTo" TEXT NULL,
+    "Classification" TEXT NOT NULL,
+    "Determination" TEXT NOT NULL,
+    "DetectionSource" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Severity" TEXT NOT NULL,
+    "Tags" TEXT NOT NULL,
+    "Comments" TEXT NULL,
+    CONSTRAINT "PK_Incidents" PRIMARY KEY ("TenantId", "IncidentId")
+);
+
 CREATE TABLE "Indicators" (
     "TenantId" TEXT NOT NULL,
     "Id" TEXT NOT NULL,
@@ -385,11 +403,17 @@ CREATE INDEX "IX_AlertEvidenceItems_TenantId_Sha1" ON "AlertEvidenceItems" ("Ten
 
 CREATE INDEX "IX_Alerts_TenantId_AlertCreationTime" ON "Alerts" ("TenantId", "AlertCreationTime");
 
+CREATE INDEX "IX_Alerts_TenantId_IncidentId" ON "Alerts" ("TenantId", "IncidentId");
+
 CREATE INDEX "IX_Alerts_TenantId_LastUpdateTime" ON "Alerts" ("TenantId", "LastUpdateTime");
 
 CREATE INDEX "IX_Alerts_TenantId_MachineId" ON "Alerts" ("TenantId", "MachineId");
 
 CREATE INDEX "IX_Files_TenantId_Sha256" ON "Files" ("TenantId", "Sha256");
+
+CREATE INDEX "IX_Incidents_TenantId_CreatedTime" ON "Incidents" ("TenantId", "CreatedTime");
+
+CREATE INDEX "IX_Incidents_TenantId_LastUpdateTime" ON "Incidents" ("TenantId", "LastUpdateTime");
 
 CREATE UNIQUE INDEX "IX_Indicators_TenantId_IndicatorType_IndicatorValue" ON "Indicators" ("TenantId", "IndicatorType", "IndicatorValue");
 
@@ -412,7 +436,7 @@ CREATE INDEX "IX_UserAccounts_TenantId_AccountName" ON "UserAccounts" ("TenantId
 CREATE UNIQUE INDEX "IX_Users_TenantId_ObjectId" ON "Users" ("TenantId", "ObjectId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261125050559_Initial', '10.0.5');
+VALUES ('20261207180310_Initial', '10.0.5');
 
 COMMIT;
 

@@ -134,6 +134,30 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RedirectIncidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IncidentName = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUpdateTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedTo = table.Column<string>(type: "TEXT", nullable: true),
+                    Classification = table.Column<string>(type: "TEXT", nullable: false),
+                    Determination = table.Column<string>(type: "TEXT", nullable: false),
+                    DetectionSource = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    Comments = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => new { x.TenantId, x.IncidentId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Indicators",
                 columns: table => new
                 {
@@ -525,6 +549,11 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                 columns: new[] { "TenantId", "AlertCreationTime" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_IncidentId",
+                table: "Alerts",
+                columns: new[] { "TenantId", "IncidentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_TenantId_LastUpdateTime",
                 table: "Alerts",
                 columns: new[] { "TenantId", "LastUpdateTime" });
@@ -538,6 +567,16 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                 name: "IX_Files_TenantId_Sha256",
                 table: "Files",
                 columns: new[] { "TenantId", "Sha256" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_TenantId_CreatedTime",
+                table: "Incidents",
+                columns: new[] { "TenantId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_TenantId_LastUpdateTime",
+                table: "Incidents",
+                columns: new[] { "TenantId", "LastUpdateTime" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_TenantId_IndicatorType_IndicatorValue",
@@ -608,6 +647,9 @@ namespace DefenderApi.Emulator.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
 
             migrationBuilder.DropTable(
                 name: "Indicators");
