@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.MachineActions;
+using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DefenderApi.Emulator.Admin;
 
-/// <summary><c>GET/PUT /_emulator/settings</c>: machine-action lifecycle and rate limits; a PUT changes only what it names.</summary>
+/// <summary><c>GET/PUT /_emulator/settings</c>: machine-action lifecycle, rate limits and page sizes; a PUT changes only what it names.</summary>
 public static class SettingsEndpoints
 {
     /// <summary>The longest timed machine action, in seconds: one day.</summary>
@@ -25,9 +26,11 @@ public static class SettingsEndpoints
         return admin;
     }
 
-    private static Ok<SettingsView> Get(MachineActionSettingsStore actions, RateLimitSettings limits) => TypedResults.Ok(SettingsView.Of(actions, limits));
+    private static Ok<SettingsView> Get(MachineActionSettingsStore actions, RateLimitSettings limits, ODataPageSizes pages) =>
+        TypedResults.Ok(SettingsView.Of(actions, limits, pages));
 
-    private static Ok<SettingsView> Put(JsonBody<SettingsPatch> body, MachineActionSettingsStore actions, RateLimitSettings limits)
+    private static Ok<SettingsView> Put(
+        JsonBody<SettingsPatch> body, MachineActionSettingsStore actions, RateLimitSettings limits, ODataPageSizes pages, EmulatorEdmModel edm)
     {
         var patch = body.Value;
 
@@ -46,9 +49,19 @@ public static class SettingsEndpoints
             throw Invalid(scale.ToString(CultureInfo.InvariantCulture), "rateLimits.scale", "a number greater than 0 and at most 1000");
         }
 
+        var pageSizes = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (collection, size) in patch.PageSizes ?? new Dictionary<string, int?>())
+        {
+            var entitySet = edm.FindEntitySetName(collection) ?? throw Invalid(collection, "pageSizes", "the name of an OData collection, e.g. Alerts or Machines");
+            pageSizes[entitySet] = size is null or (>= 1 and <= ODataPageSizes.MaxPageSize)
+                ? size
+                : throw Invalid(size.Value.ToString(CultureInfo.InvariantCulture), $"pageSizes.{entitySet}", $"an integer from 1 to {ODataPageSizes.MaxPageSize}, or null");
+        }
+
         actions.Update(new MachineActionSettings(mode, seconds));
         limits.Update(new RateLimitState(patch.RateLimits?.Enabled ?? current.Enabled, scale));
-        return TypedResults.Ok(SettingsView.Of(actions, limits));
+        pages.Update(pageSizes);
+        return TypedResults.Ok(SettingsView.Of(actions, limits, pages));
     }
 
     private static MachineActionMode ParseMode(string mode) => mode switch
@@ -64,20 +77,26 @@ public static class SettingsEndpoints
 }
 
 /// <summary>Every emulator setting, as <c>GET/PUT /_emulator/settings</c> answer.</summary>
+/// <param name="MachineActions">The machine-action lifecycle.</param>
+/// <param name="RateLimits">The rate limits.</param>
+/// <param name="PageSizes">The page-size overrides by entity set (collections not named page at their documented size).</param>
 public sealed record SettingsView(
     [property: JsonPropertyName("machineActions")] MachineActionSettings MachineActions,
-    [property: JsonPropertyName("rateLimits")] RateLimitsView RateLimits)
+    [property: JsonPropertyName("rateLimits")] RateLimitsView RateLimits,
+    [property: JsonPropertyName("pageSizes")] IReadOnlyDictionary<string, int> PageSizes)
 {
     /// <summary>Reads the current settings.</summary>
     /// <param name="actions">The machine-action settings.</param>
     /// <param name="limits">The rate-limit settings.</param>
+    /// <param name="pages">The page sizes.</param>
     /// <returns>The view.</returns>
-    public static SettingsView Of(MachineActionSettingsStore actions, RateLimitSettings limits)
+    public static SettingsView Of(MachineActionSettingsStore actions, RateLimitSettings limits, ODataPageSizes pages)
     {
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(pages);
         var state = limits.Current;
-        return new(actions.Current, new RateLimitsView(state.Enabled, state.Scale));
+        return new(actions.Current, new RateLimitsView(state.Enabled, state.Scale), pages.Current);
     }
 }
 
@@ -94,6 +113,10 @@ public sealed record SettingsPatch
     /// <summary>Rate-limit settings to change.</summary>
     [JsonPropertyName("rateLimits")]
     public RateLimitsPatch? RateLimits { get; init; }
+
+    /// <summary>Page sizes to change by entity set (e.g. <c>{"Alerts":50}</c>); <see langword="null"/> restores the documented size.</summary>
+    [JsonPropertyName("pageSizes")]
+    public IReadOnlyDictionary<string, int?>? PageSizes { get; init; }
 }
 
 /// <summary>Machine-action settings to change.</summary>

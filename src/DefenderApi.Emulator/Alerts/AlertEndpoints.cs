@@ -16,8 +16,6 @@ namespace DefenderApi.Emulator.Alerts;
 /// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (INDEX §1.3).</summary>
 public static class AlertEndpoints
 {
-    private static readonly RowQuery<Alert> ById = new(static (db, id) => db.Alerts().Where(a => a.Id == id));
-
     /// <summary>Maps the alert resource.</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The group.</returns>
@@ -53,11 +51,14 @@ public static class AlertEndpoints
         HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         await odata.ListAsync(context, await db.VisibleAlertsAsync(access, cancellationToken), AlertPolicies.List, cancellationToken);
 
-    // A caller who sees every device group (every application) reads by key; others through their groups' filter.
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, ODataEntityRows rows, CancellationToken cancellationToken) =>
-        (await access.GetDeviceGroupsAsync(cancellationToken)).All
-            ? await rows.GetAsync(context, ById, AlertPolicies.EntitySet, "Alert", id)
-            : await rows.GetAsync(context, (await db.VisibleAlertsAsync(access, cancellationToken)).Where(a => a.Id == id), AlertPolicies.EntitySet, "Alert", id, cancellationToken);
+    // alerts.md's example of an alert shows its evidence; GET by id answers it with the evidence, in order.
+    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    {
+        var alert = await (await db.VisibleAlertsAsync(access, cancellationToken))
+            .Include(a => a.Evidence.OrderBy(e => e.Sequence))
+            .GetAlertAsync(id, cancellationToken);
+        return ODataResults.Entity(context.Request, AlertPolicies.EntitySet, alert);
+    }
 
     private static async Task<IResult> Update(
         string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,40 +22,32 @@ public static class EvidenceQueries
         return await alerts.Where(a => ids.Contains(a.Id)).OrderByDescending(a => a.AlertCreationTime).ThenBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The machines of the alerts with evidence matching <paramref name="match"/>.</summary>
+    /// <summary>The machines of the alerts with evidence matching <paramref name="match"/>, and the devices in <paramref name="alsoDevices"/>.</summary>
     /// <param name="db">The store.</param>
     /// <param name="match">The evidence condition.</param>
+    /// <param name="alsoDevices">More device ids (e.g. of the events that show the entity).</param>
     /// <param name="limit">The most machines to return.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The machines, by id.</returns>
     public static async Task<List<Machine>> MachinesAsync(
-        EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, int limit, CancellationToken cancellationToken)
+        EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, IReadOnlyCollection<string> alsoDevices, int limit, CancellationToken cancellationToken)
     {
         var alertIds = db.Set<AlertEvidence>().Where(match).Select(e => e.AlertId);
         var machineIds = db.Alerts().Where(a => alertIds.Contains(a.Id)).Select(a => a.MachineId);
-        return await db.Machines().Where(m => machineIds.Contains(m.Id)).OrderBy(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+        return await db.Machines().Where(m => machineIds.Contains(m.Id) || alsoDevices.Contains(m.Id)).OrderBy(m => m.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Organisation prevalence of matching evidence within a look-back window.</summary>
+    /// <summary>The matching evidence within a look-back window, as sightings on the alerts' machines.</summary>
     /// <param name="db">The store.</param>
     /// <param name="match">The evidence condition.</param>
     /// <param name="since">The start of the window.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>Distinct machines, first and last time seen.</returns>
-    public static async Task<Prevalence> PrevalenceAsync(
-        EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var rows = await db.Set<AlertEvidence>().Where(match).Where(e => e.EvidenceCreationTime >= since)
-            .Join(db.Alerts(), e => e.AlertId, a => a.Id, (e, a) => new { a.MachineId, e.EvidenceCreationTime, e.FileName })
+    /// <returns>The sightings.</returns>
+    public static async Task<List<Sighting>> SightingsAsync(
+        EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await db.Set<AlertEvidence>().Where(match).Where(e => e.EvidenceCreationTime >= since)
+            .Join(db.Alerts(), e => e.AlertId, a => a.Id, (e, a) => new Sighting(a.MachineId, e.EvidenceCreationTime, e.FileName))
             .ToListAsync(cancellationToken);
-        return rows.Count == 0
-            ? new Prevalence(0, null, null, [])
-            : new Prevalence(
-                rows.Select(r => r.MachineId).Distinct(StringComparer.Ordinal).Count(),
-                rows.Min(r => r.EvidenceCreationTime),
-                rows.Max(r => r.EvidenceCreationTime),
-                [.. rows.Where(r => r.FileName is not null).GroupBy(r => r.FileName!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(5).Select(g => g.Key)]);
-    }
 }
 
 /// <summary>How often something was seen in the organisation.</summary>
@@ -62,4 +55,21 @@ public static class EvidenceQueries
 /// <param name="FirstSeen">First time, if seen.</param>
 /// <param name="LastSeen">Last time, if seen.</param>
 /// <param name="TopFileNames">The most frequent file names (files only).</param>
-public sealed record Prevalence(int Machines, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> TopFileNames);
+public sealed record Prevalence(int Machines, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> TopFileNames)
+{
+    /// <summary>The prevalence of a set of sightings: distinct devices, first and last instant, the five commonest names.</summary>
+    /// <param name="sightings">The sightings (events and evidence).</param>
+    /// <returns>The prevalence.</returns>
+    public static Prevalence Of(IReadOnlyCollection<Sighting> sightings)
+    {
+        ArgumentNullException.ThrowIfNull(sightings);
+        return sightings.Count == 0
+            ? new Prevalence(0, null, null, [])
+            : new Prevalence(
+                sightings.Select(r => r.DeviceId).Distinct(StringComparer.Ordinal).Count(),
+                sightings.Min(r => r.Time),
+                sightings.Max(r => r.Time),
+                [.. sightings.Where(r => r.FileName is not null).GroupBy(r => r.FileName!, StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => g.Key)]);
+    }
+}

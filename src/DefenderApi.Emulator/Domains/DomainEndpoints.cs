@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
@@ -33,18 +34,18 @@ public static class DomainEndpoints
         return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.Host == host, cancellationToken));
     }
 
-    private static async Task<IResult> Machines(string domain, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Machines(string domain, HttpContext context, EventSightings sightings, CancellationToken cancellationToken)
     {
         var host = DomainNameValidator.Require(domain);
-        return ODataResults.Collection(context.Request, "Machines", await EvidenceQueries.MachinesAsync(db, e => e.Host == host, MaxMachines, cancellationToken));
+        return ODataResults.Collection(context.Request, "Machines", await sightings.MachinesAsync(SightingKind.Domain, host, e => e.Host == host, MaxMachines, cancellationToken));
     }
 
-    private static async Task<IResult> Stats(string domain, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Stats(string domain, string? lookBackHours, HttpContext context, EventSightings sightings, TimeProvider time, CancellationToken cancellationToken)
     {
         var host = DomainNameValidator.Require(domain);
         var window = LookBack.Parse(lookBackHours);
-        var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.Host == host, time.GetUtcNow() - window, cancellationToken);
-        return TypedResults.Ok(new DomainStats(host, seen.Machines, seen.FirstSeen, seen.LastSeen));
+        var seen = await sightings.PrevalenceAsync(SightingKind.Domain, host, e => e.Host == host, time.GetUtcNow() - window, cancellationToken);
+        return new ODataEntityResult<DomainStats>(ODataLinks.Context(context.Request, DomainStats.Context), new DomainStats(host, seen.Machines, seen.FirstSeen, seen.LastSeen));
     }
 }
 
@@ -53,4 +54,8 @@ public static class DomainEndpoints
 /// <param name="OrganizationPrevalence">Devices that reached it in the window (0 when unknown).</param>
 /// <param name="OrgFirstSeen">First seen.</param>
 /// <param name="OrgLastSeen">Last seen.</param>
-public sealed record DomainStats(string Host, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen);
+public sealed record DomainStats(string Host, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen)
+{
+    /// <summary>The <c>@odata.context</c> fragment of the answer.</summary>
+    public const string Context = "microsoft.windowsDefenderATP.api.InOrgDomainStats";
+}

@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
@@ -31,13 +32,14 @@ public static class FileEndpoints
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
         ODataResults.Entity(context.Request, "Files", await FindAsync(db, id, cancellationToken));
 
-    private static async Task<IResult> Stats(string id, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Stats(
+        string id, string? lookBackHours, HttpContext context, EmulatorDbContext db, EventSightings sightings, TimeProvider time, CancellationToken cancellationToken)
     {
         var window = LookBack.Parse(lookBackHours);
         var file = await FindAsync(db, id, cancellationToken);
         var sha1 = file.Sha1;
-        var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.Sha1 == sha1, time.GetUtcNow() - window, cancellationToken);
-        return TypedResults.Ok(new FileStats(
+        var seen = await sightings.PrevalenceAsync(SightingKind.File, sha1, e => e.Sha1 == sha1, time.GetUtcNow() - window, cancellationToken);
+        return new ODataEntityResult<FileStats>(ODataLinks.Context(context.Request, FileStats.Context), new FileStats(
             sha1, seen.Machines, seen.FirstSeen, seen.LastSeen, file.GlobalPrevalence ?? 0, file.GlobalFirstObserved, file.GlobalLastObserved,
             seen.TopFileNames.Count > 0 ? seen.TopFileNames : file.FileNames));
     }
@@ -48,10 +50,10 @@ public static class FileEndpoints
         return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.Sha1 == id, cancellationToken));
     }
 
-    private static async Task<IResult> Machines(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Machines(string id, HttpContext context, EventSightings sightings, CancellationToken cancellationToken)
     {
         HashValidator.Require(id, HashKind.Sha1);
-        return ODataResults.Collection(context.Request, "Machines", await EvidenceQueries.MachinesAsync(db, e => e.Sha1 == id, int.MaxValue, cancellationToken));
+        return ODataResults.Collection(context.Request, "Machines", await sightings.MachinesAsync(SightingKind.File, id, e => e.Sha1 == id, int.MaxValue, cancellationToken));
     }
 
     private static async Task<FileInfo> FindAsync(EmulatorDbContext db, string id, CancellationToken cancellationToken)
@@ -78,4 +80,8 @@ public static class FileEndpoints
 /// <param name="TopFileNames">Most frequent names.</param>
 public sealed record FileStats(
     string Sha1, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen, long GloballyPrevalence,
-    DateTimeOffset? GlobalFirstObserved, DateTimeOffset? GlobalLastObserved, IReadOnlyList<string> TopFileNames);
+    DateTimeOffset? GlobalFirstObserved, DateTimeOffset? GlobalLastObserved, IReadOnlyList<string> TopFileNames)
+{
+    /// <summary>The <c>@odata.context</c> fragment of the answer.</summary>
+    public const string Context = "microsoft.windowsDefenderATP.api.InOrgFileStats";
+}

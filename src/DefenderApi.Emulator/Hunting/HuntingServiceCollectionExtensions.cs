@@ -25,6 +25,7 @@ public static class HuntingServiceCollectionExtensions
         services.AddSingleton<ITenantSeeder, HuntingSeeder>();
         HuntingTableLoader.AddAll(services);
         services.AddScoped<HuntingAlertLink>();
+        services.AddScoped<EventSightings>();
         services.AddScoped<IAlertEventSource>(sp => sp.GetRequiredService<HuntingAlertLink>());
         services.AddScoped<IAlertCreatedHandler>(sp => sp.GetRequiredService<HuntingAlertLink>());
         return builder;

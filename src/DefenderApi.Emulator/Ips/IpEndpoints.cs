@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
+using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
@@ -28,12 +29,13 @@ public static class IpEndpoints
         return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.IpAddress == ip, cancellationToken));
     }
 
-    private static async Task<IResult> Stats(string ip, string? lookBackHours, EmulatorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    // get-ip-statistics.md: organizationPrevalence counts the distinct devices that opened a connection to the IP.
+    private static async Task<IResult> Stats(string ip, string? lookBackHours, HttpContext context, EventSightings sightings, TimeProvider time, CancellationToken cancellationToken)
     {
         ip = RequireAddress(ip);
         var window = LookBack.Parse(lookBackHours);
-        var seen = await EvidenceQueries.PrevalenceAsync(db, e => e.IpAddress == ip, time.GetUtcNow() - window, cancellationToken);
-        return TypedResults.Ok(new IpStats(ip, seen.Machines, seen.FirstSeen, seen.LastSeen));
+        var seen = await sightings.PrevalenceAsync(SightingKind.Ip, ip, e => e.IpAddress == ip, time.GetUtcNow() - window, cancellationToken);
+        return new ODataEntityResult<IpStats>(ODataLinks.Context(context.Request, IpStats.Context), new IpStats(ip, seen.Machines, seen.FirstSeen, seen.LastSeen));
     }
 
     // Routing leaves %2F encoded in a segment; "1.2.3.4%2F24" is reported as the CIDR text the caller meant.
@@ -50,4 +52,8 @@ public static class IpEndpoints
 /// <param name="OrganizationPrevalence">Devices that saw it in the window (0 when unknown).</param>
 /// <param name="OrgFirstSeen">First seen.</param>
 /// <param name="OrgLastSeen">Last seen.</param>
-public sealed record IpStats(string IpAddress, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen);
+public sealed record IpStats(string IpAddress, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen)
+{
+    /// <summary>The <c>@odata.context</c> fragment of the answer.</summary>
+    public const string Context = "microsoft.windowsDefenderATP.api.InOrgIPStats";
+}

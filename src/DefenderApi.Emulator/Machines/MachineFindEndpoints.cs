@@ -36,7 +36,7 @@ public static class MachineFindEndpoints
         var (ip, timestamp) = IpAndTimestamp(arguments, "key", time);
         var found = await SeenWithIp(await db.Machines().VisibleToAsync(access, cancellationToken), ip, timestamp, TimeSpan.FromMinutes(16)).ToListAsync(cancellationToken);
         return found.Count == 0
-            ? DefenderErrors.NotFound($"No machine was seen with IP {ip} around {timestamp:O}.").ToResult()
+            ? DefenderErrors.NotFound($"No machine was seen with IP {ip} around {OData.UtcInstant.Format(timestamp)}.").ToResult()
             : ODataResults.Collection(context.Request, MachinePolicies.EntitySet, found);
     }
 
@@ -66,7 +66,7 @@ public static class MachineFindEndpoints
         var ip = FunctionArguments.Ip(values, ipKey);
         var timestamp = FunctionArguments.Timestamp(values, "timestamp");
         return timestamp < time.GetUtcNow() - Retention
-            ? throw new DefenderErrorException(DefenderErrors.BadRequest($"The timestamp {timestamp:O} isn't in the past 30 days."))
+            ? throw new DefenderErrorException(DefenderErrors.BadRequest($"The timestamp {OData.UtcInstant.Format(timestamp)} isn't in the past 30 days."))
             : (ip, timestamp);
     }
 

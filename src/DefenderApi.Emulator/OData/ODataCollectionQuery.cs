@@ -18,12 +18,14 @@ public sealed class ODataCollectionQuery
     private readonly EmulatorEdmModel edm;
     private readonly RowLayouts layouts;
     private readonly DatabaseLocation location;
+    private readonly ODataPageSizes pageSizes;
 
-    internal ODataCollectionQuery(EmulatorEdmModel edm, RowLayouts layouts, DatabaseLocation location)
+    internal ODataCollectionQuery(EmulatorEdmModel edm, RowLayouts layouts, DatabaseLocation location, ODataPageSizes pageSizes)
     {
         this.edm = edm;
         this.layouts = layouts;
         this.location = location;
+        this.pageSizes = pageSizes;
     }
 
     // EF Core translates plain member access; null propagation would add CASE expressions SQL does not need.
@@ -47,10 +49,32 @@ public sealed class ODataCollectionQuery
         var rows = Filter(source, query, policy);
         long? count = query.Count ? await rows.LongCountAsync(cancellationToken) : null;
 
-        var take = (int)Math.Min(query.Top ?? long.MaxValue, policy.PageSize);
+        var take = (int)Math.Min(query.Top ?? long.MaxValue, pageSizes.For(policy.EntitySet, policy.PageSize));
+        if (query.After is { } after)
+        {
+            rows = rows.Where(After(policy.StableOrder, after));
+        }
+
         var page = Order(rows, query.OrderBy, policy).Skip((int)query.Skip).Take(take + 1);
         var contextUrl = ODataLinks.Context(context.Request, policy.EntitySet);
-        string? NextLink() => query.Top is null || query.Top > take ? ODataLinks.NextPage(context.Request, query.Skip + take, query.Top - take) : null;
+
+        // In the stable order the next page continues after the last row's key ($skiptoken); under $orderby at an offset ($skip).
+        string? NextLink(string? lastKey)
+        {
+            if (query.Top is not null && query.Top <= take)
+            {
+                return null;
+            }
+
+            return query.OrderBy is null && lastKey is not null
+                ? ODataLinks.WithQuery(context.Request, new Dictionary<string, string?>
+                {
+                    ["$skip"] = null,
+                    ["$skiptoken"] = ODataSkipToken.Encode(lastKey),
+                    ["$top"] = (query.Top - take)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                })
+                : ODataLinks.NextPage(context.Request, query.Skip + take, query.Top - take);
+        }
 
         var db = context.RequestServices.GetRequiredService<EmulatorDbContext>();
         if (query.Expand.Count == 0 && db.Model.FindEntityType(typeof(T)) is { } entity && layouts.For(entity) is { } layout)
@@ -58,6 +82,7 @@ public sealed class ODataCollectionQuery
             return new ODataRowsResult(layout, location, page, take)
             {
                 ContextUrl = contextUrl, Count = count, Select = query.Select, NextLink = NextLink, WhenEmpty = whenEmpty,
+                KeyProperty = layout.Properties.Select(p => p.Name).ToList().IndexOf(KeyName(policy.StableOrder)),
             };
         }
 
@@ -73,8 +98,22 @@ public sealed class ODataCollectionQuery
             loaded.RemoveAt(take);
         }
 
-        return new ODataCollectionResult<T>(contextUrl, loaded, count, hasMore ? NextLink() : null, query.Select);
+        return new ODataCollectionResult<T>(contextUrl, loaded, count, hasMore ? NextLink(policy.StableOrder.Compile()(loaded[^1])) : null, query.Select);
     }
+
+    // rows whose stable key sorts after the token's; EF Core turns string.Compare(a, b) > 0 into SQL "a > b", the binary text order the stable order sorts by.
+    private static Expression<Func<T, bool>> After<T>(Expression<Func<T, string>> key, string after)
+    {
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        var boundary = Expression.Property(Expression.Constant(new Boundary(after)), nameof(Boundary.Key));
+        return Expression.Lambda<Func<T, bool>>(
+            Expression.GreaterThan(Expression.Call(compare, key.Body, boundary), Expression.Constant(0)), key.Parameters);
+    }
+
+    private static string KeyName<T>(Expression<Func<T, string>> key) =>
+        key.Body is MemberExpression member ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Member.Name) : string.Empty;
+
+    private sealed record Boundary(string Key);
 
     /// <summary>Parses and checks the request's query options without running them.</summary>
     /// <typeparam name="T">The entity type.</typeparam>

@@ -21,6 +21,12 @@ public sealed class EmulatorEdmModel(IEnumerable<ODataEntitySetRegistration> reg
     /// <summary>The model.</summary>
     public IEdmModel Model => _model.Value;
 
+    /// <summary>The registered entity set spelled like <paramref name="name"/> (compared case-insensitively), if any.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The entity set's own spelling, or <see langword="null"/>.</returns>
+    public string? FindEntitySetName(string name) =>
+        Model.EntityContainer.EntitySets().FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Name;
+
     /// <summary>Finds an entity set of the model.</summary>
     /// <param name="name">The entity set name.</param>
     /// <returns>The entity set.</returns>
@@ -81,8 +87,10 @@ public static class ODataServiceCollectionExtensions
         if (services.All(d => d.ServiceType != typeof(EmulatorEdmModel)))
         {
             services.AddSingleton<EmulatorEdmModel>();
+            services.AddSingleton<ODataPageSizes>();
             services.AddSingleton(sp => new ODataCollectionQuery(
-                sp.GetRequiredService<EmulatorEdmModel>(), sp.GetRequiredService<Rows.RowLayouts>(), sp.GetRequiredService<Persistence.DatabaseLocation>()));
+                sp.GetRequiredService<EmulatorEdmModel>(), sp.GetRequiredService<Rows.RowLayouts>(), sp.GetRequiredService<Persistence.DatabaseLocation>(),
+                sp.GetRequiredService<ODataPageSizes>()));
             services.AddSingleton<Rows.RowLayouts>();
             services.AddSingleton<Rows.ODataEntityRows>();
         }

@@ -14,13 +14,16 @@ internal static class ODataQueryParser
 {
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
-        "$filter", "$top", "$skip", "$select", "$orderby", "$expand", "$count",
+        "$filter", "$top", "$skip", "$select", "$orderby", "$expand", "$count", SkipToken,
     };
+
+    private const string SkipToken = "$skiptoken";
 
     public static ParsedODataQuery Parse<T>(IEdmModel model, IEdmEntitySet entitySet, IQueryCollection query, ODataCollectionPolicy<T> policy)
         where T : class
     {
         var options = ReadSystemOptions(query);
+        var after = options.Remove(SkipToken, out var token) ? ODataSkipToken.Decode(token) : null;
         var parser = new ODataQueryOptionParser(model, entitySet.EntityType, entitySet, options)
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
@@ -39,7 +42,12 @@ internal static class ODataQueryParser
             ODataPolicyValidator.CheckOrderBy(orderBy, policy);
             var (select, expand) = ODataPolicyValidator.CheckSelectExpand(selectExpand, policy);
             CheckPaging(top, skip, policy);
-            return new ParsedODataQuery(filter, orderBy, select, expand, top, skip ?? 0, count ?? false);
+            if (after is not null && orderBy is not null)
+            {
+                throw new DefenderErrorException(DefenderErrors.OData("The query option '$skiptoken' cannot be combined with '$orderby'; follow the @odata.nextLink as it was answered."));
+            }
+
+            return new ParsedODataQuery(filter, orderBy, select, expand, top, skip ?? 0, count ?? false, after);
         }
         catch (ODataException exception)
         {

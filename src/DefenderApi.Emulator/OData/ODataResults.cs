@@ -147,11 +147,10 @@ internal static class ODataJson
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
-    // The service writes instants in UTC with a Z and URLs unescaped ("+" and "&" as they are).
+    // The service writes URLs unescaped ("+" and "&" as they are); the HTTP options already write instants with a Z.
     private static JsonSerializerOptions ApiOptions(JsonSerializerOptions http)
     {
         var options = new JsonSerializerOptions(http) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        options.Converters.Insert(0, new UtcInstantConverter());
         options.MakeReadOnly();
         return options;
     }
@@ -180,14 +179,4 @@ internal static class ODataJson
             }
         }
     }
-}
-
-/// <summary>Writes <see cref="DateTimeOffset"/> as UTC with a <c>Z</c>, e.g. <c>2019-01-02T14:39:38.2262283Z</c>.</summary>
-internal sealed class UtcInstantConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
-{
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetDateTimeOffset();
-
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -10,6 +10,7 @@ namespace DefenderApi.Emulator.OData;
 /// <param name="Top">The <c>$top</c> value, if any.</param>
 /// <param name="Skip">The <c>$skip</c> value (0 when absent).</param>
 /// <param name="Count">Whether <c>$count=true</c> asked for <c>@odata.count</c>.</param>
+/// <param name="After">The stable key a <c>$skiptoken</c> continues after (rows with a greater key), if any.</param>
 public sealed record ParsedODataQuery(
     FilterClause? Filter,
     OrderByClause? OrderBy,
@@ -17,4 +18,5 @@ public sealed record ParsedODataQuery(
     IReadOnlyList<string> Expand,
     long? Top,
     long Skip,
-    bool Count);
+    bool Count,
+    string? After = null);

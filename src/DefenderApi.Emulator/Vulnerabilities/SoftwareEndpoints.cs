@@ -48,7 +48,7 @@ public static class SoftwareEndpoints
         var product = await FindAsync(db, id, cancellationToken);
         var machines = await TvmInventory.MachinesWith(db, RelatedKind.Software, product.Id).ToListAsync(cancellationToken);
         var rows = machines.GroupBy(m => SoftwareVersions.Of(m, product.Id)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new VersionDistribution(g.Key, g.Count(), SoftwareVersions.IsLatest(g.Key) ? 0 : product.Weaknesses)).ToList();
+            .Select(g => new VersionDistribution(g.Key, g.Count(), SoftwareVersions.VulnerabilitiesOf(product.Id, g.Key, product.Weaknesses))).ToList();
         return ODataResults.Collection(context.Request, "Distributions", rows);
     }
 

@@ -1,4 +1,6 @@
-using DefenderApi.Emulator.Machines.Demo;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Vulnerabilities.Catalog;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.Persistence;
 
@@ -26,23 +28,32 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
         var exposures = new List<MachineVulnerability>();
         var recommended = new List<SecurityRecommendation>();
         var softwareIds = software.Select(s => s.Item.Id).ToList();
+        // The devices' items already carry the organisation's counts (DemoTvmFleet): a product's exposed devices are
+        // those running a vulnerable version; the devices reporting it are its installations.
         foreach (var group in software.GroupBy(s => s.Item.Id))
         {
             var product = group.First().Item;
             product.TenantId = tenantId;
-            product.ExposedMachines = group.Count();
             products.Add(product);
         }
 
         foreach (var group in cves.GroupBy(v => v.Item.Id))
         {
             var cve = group.First().Item;
-            cve.TenantId = tenantId;
-            cve.ExposedMachines = group.Count();
-            var softwareId = DemoCatalog.SoftwareOfVulnerability.GetValueOrDefault(cve.Id);
-            cve.SoftwareIds = softwareId is null ? [] : [softwareId];
+            var known = TvmCatalog.CveById[cve.Id];
+            Describe(cve, tenantId, known, group.Count());
             vulnerabilities.Add(cve);
-            exposures.AddRange(group.Select(exposure => MachineRow(tenantId, exposure.MachineId, cve, softwareId)));
+            exposures.AddRange(group.Select(exposure => MachineRow(tenantId, exposure.MachineId, cve, known)));
+        }
+
+        // The rest of the catalogue: CVEs no device is exposed to are listed with exposedMachines 0, as the portal's
+        // weaknesses page lists them.
+        var exposed = vulnerabilities.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var known in TvmCatalog.CveById.Values.Where(c => !exposed.Contains(c.Id)).OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var cve = JsonSerializer.Deserialize<Vulnerability>(JsonSerializer.SerializeToUtf8Bytes(known.Details, CatalogJson), CatalogJson)!;
+            Describe(cve, tenantId, known, 0);
+            vulnerabilities.Add(cve);
         }
 
         foreach (var group in recommendations.GroupBy(r => r.Item.Id))
@@ -62,10 +73,20 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
         await BulkInsert.InsertAsync(db, recommended, cancellationToken);
     }
 
-    private static MachineVulnerability MachineRow(Guid tenantId, string machineId, Vulnerability cve, string? softwareId)
+    private static readonly JsonSerializerOptions CatalogJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static void Describe(Vulnerability cve, Guid tenantId, CatalogCve known, long exposedMachines)
     {
-        var parts = softwareId?.Split("-_-") ?? ["microsoft", "windows"];
-        var version = SoftwareVersions.Of(machineId, softwareId ?? "windows");
+        cve.TenantId = tenantId;
+        cve.ExposedMachines = exposedMachines;
+        cve.SoftwareIds = [known.ProductId];
+        cve.Epss = known.Epss;
+    }
+
+    private static MachineVulnerability MachineRow(Guid tenantId, string machineId, Vulnerability cve, CatalogCve known)
+    {
+        var parts = known.ProductId.Split("-_-");
+        var version = SoftwareVersions.Of(machineId, known.ProductId);
         return new MachineVulnerability
         {
             TenantId = tenantId,
@@ -76,13 +97,15 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
             ProductName = parts[1],
             ProductVersion = version,
             Severity = cve.Severity,
+            FixingKbId = known.KbId,
         };
     }
 }
 
-/// <summary>The version of a product on a device: one of three per product, stable per device.</summary>
+/// <summary>The version of a product on a device: the catalogue's version for that device, stable per device.</summary>
 public static class SoftwareVersions
 {
+    // Products outside the catalogue (loaded through the admin API) get one of three versions.
     private static readonly string[] Versions = ["1.0.4", "2.3.1", "3.0.0"];
 
     /// <summary>The version installed.</summary>
@@ -93,11 +116,18 @@ public static class SoftwareVersions
     {
         ArgumentNullException.ThrowIfNull(machineId);
         ArgumentNullException.ThrowIfNull(softwareId);
-        return Versions[(machineId.Sum(c => c) + softwareId.Length) % Versions.Length];
+        return TvmCatalog.ProductById.TryGetValue(softwareId, out var product)
+            ? product.Versions[TvmCatalog.VersionIndex(machineId, product)]
+            : Versions[(machineId.Sum(c => c) + softwareId.Length) % Versions.Length];
     }
 
-    /// <summary>Whether a version is the newest (no vulnerabilities).</summary>
+    /// <summary>How many of the product's CVEs affect a version (0 for the newest versions).</summary>
+    /// <param name="softwareId">The product.</param>
     /// <param name="version">The version.</param>
-    /// <returns><see langword="true"/> for the newest.</returns>
-    public static bool IsLatest(string version) => version == Versions[^1];
+    /// <param name="weaknesses">The product's weaknesses, for products outside the catalogue (all but the newest version have them).</param>
+    /// <returns>The count.</returns>
+    public static long VulnerabilitiesOf(string softwareId, string version, long weaknesses) =>
+        TvmCatalog.ProductById.TryGetValue(softwareId, out var product) && Array.IndexOf(product.Versions, version) is var index and >= 0
+            ? TvmCatalog.CvesAt(product, index).Count()
+            : version == Versions[^1] ? 0 : weaknesses;
 }

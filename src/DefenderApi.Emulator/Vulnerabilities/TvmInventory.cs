@@ -37,7 +37,7 @@ public static class TvmInventory
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The vulnerabilities of a product (by id), or none for <see langword="null"/>.</summary>
+    /// <summary>The vulnerabilities of a product (by id) that devices of the tenant are exposed to (its weaknesses), or none for <see langword="null"/>.</summary>
     /// <param name="db">The store.</param>
     /// <param name="softwareId">The product.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -50,7 +50,7 @@ public static class TvmInventory
         }
 
         var all = await db.Set<Vulnerability>().OrderBy(v => v.Id).ToListAsync(cancellationToken);
-        return [.. all.Where(v => v.SoftwareIds.Contains(softwareId))];
+        return [.. all.Where(v => v.ExposedMachines > 0 && v.SoftwareIds.Contains(softwareId))];
     }
 
     /// <summary>Reads the items of one sub-collection across machines, parsed into <typeparamref name="T"/>.</summary>

@@ -59,15 +59,19 @@ public sealed class AlertReadTests : IClassFixture<DemoTenantFactory>
     }
 
     [Fact]
-    public async Task Get_KnownId_Returns200_WithEntityContext()
+    public async Task Get_KnownId_Returns200_WithEntityContext_AndItsEvidenceAsTheExpandedListShowsIt()
     {
         using var client = await _factory.CreateApiClientAsync();
-        var id = (await DemoAlerts.WithEvidenceAsync(client, 1))[0].GetProperty("id").GetString();
+        var listed = (await DemoAlerts.WithEvidenceAsync(client, 1))[0];
+        var id = listed.GetProperty("id").GetString();
 
         var alert = await ODataJson.OkAsync(await client.GetAsync($"/api/alerts/{id}"));
 
         Assert.Equal(id, alert.GetProperty("id").GetString());
         Assert.EndsWith("#Alerts/$entity", alert.GetProperty("@odata.context").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, alert.GetProperty("evidence").GetArrayLength());
+        Assert.Equal(listed.GetProperty("evidence").GetRawText(), alert.GetProperty("evidence").GetRawText());
+        Assert.EndsWith("Z", alert.GetProperty("evidence")[0].GetProperty("evidenceCreationTime").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

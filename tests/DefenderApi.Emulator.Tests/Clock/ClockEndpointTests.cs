@@ -31,7 +31,7 @@ public sealed class ClockEndpointTests(ClockEndpointTests.VirtualClockFactory fa
         using var advanced = await PostAsync(client, """{"seconds":60}""");
 
         Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
-        Assert.Equal($$"""{"now":"{{before.AddSeconds(60):yyyy-MM-ddTHH:mm:ss.FFFFFFF}}+00:00"}""", await advanced.Content.ReadAsStringAsync());
+        Assert.Equal($$"""{"now":"{{before.AddSeconds(60).UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFF}}Z"}""", await advanced.Content.ReadAsStringAsync());
         await RateLimitTests.CallAsync(client, ProbeApi.TightPath, times: 1);
     }
 

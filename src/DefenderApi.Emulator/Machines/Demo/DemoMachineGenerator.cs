@@ -25,14 +25,19 @@ internal sealed class DemoMachineGenerator(int seed, DateTimeOffset anchor)
     public (List<Machine> Machines, List<MachineRelatedItem> Related) Generate(Guid tenantId, int count)
     {
         var machines = new List<Machine>(count);
-        var related = new List<MachineRelatedItem>(count * 8);
+        var related = new List<MachineRelatedItem>(count * 24);
+        var tvm = new DemoTvmFleet();
         for (var index = 0; index < count; index++)
         {
             var machine = NextMachine(tenantId, index);
             machines.Add(machine);
-            AddRelated(related, machine);
+            AddRelated(related, machine, tvm);
         }
 
+        tvm.Emit(item => JsonSerializer.Serialize(item, ApiJson), (machine, kind, id, json) => related.Add(new MachineRelatedItem
+        {
+            TenantId = machine.TenantId, MachineId = machine.Id, Kind = kind, Id = id, Json = json,
+        }));
         return (machines, related);
     }
 
@@ -91,7 +96,7 @@ internal sealed class DemoMachineGenerator(int seed, DateTimeOffset anchor)
         return string.Create(CultureInfo.InvariantCulture, $"10.{release}.{build}.{_random.Next(1, 5000)}");
     }
 
-    private void AddRelated(List<MachineRelatedItem> related, Machine machine)
+    private void AddRelated(List<MachineRelatedItem> related, Machine machine, DemoTvmFleet tvm)
     {
         foreach (var user in DemoCatalog.Users.OrderBy(_ => _random.Next()).Take(_random.Next(1, 4)))
         {
@@ -108,32 +113,23 @@ internal sealed class DemoMachineGenerator(int seed, DateTimeOffset anchor)
             });
         }
 
-        var installed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var software in DemoCatalog.Software.Where(_ => _random.Next(2) == 0))
+        // The fleet's TVM state comes from the catalogue; the draws that picked it before still seed each device's
+        // own random source, so every other value of the fleet stays what the same seed always gave.
+        var tvmSeed = 17;
+        for (var draw = 0; draw < 17; draw++)
         {
-            installed.Add(software.Id);
-            Add(related, machine, RelatedKind.Software, software.Id, software);
-        }
-
-        // Every CVE is still drawn (the random sequence, hence the rest of the fleet, stays the same); a device keeps
-        // only those affecting what it runs, at its version.
-        foreach (var vulnerability in DemoCatalog.Vulnerabilities.Where(_ => _random.Next(3) == 0).Where(v => DemoCatalog.Exposes(v.Id, installed, machine)))
-        {
-            Add(related, machine, RelatedKind.Vulnerabilities, vulnerability.Id, vulnerability);
-        }
-
-        foreach (var recommendation in DemoCatalog.Recommendations.Where(_ => _random.Next(3) == 0).Where(r => DemoCatalog.Recommends(r, installed, machine)))
-        {
-            Add(related, machine, RelatedKind.Recommendations, recommendation.Id, recommendation);
+            tvmSeed = unchecked((tvmSeed * 31) + _random.Next(draw < 8 ? 2 : 3));
         }
 
         if (machine.OsPlatform.StartsWith("Windows", StringComparison.Ordinal))
         {
-            foreach (var kb in DemoCatalog.MissingKbs.Where(_ => _random.Next(3) == 0))
+            for (var draw = 0; draw < 3; draw++)
             {
-                Add(related, machine, RelatedKind.MissingKbs, kb.Id, kb);
+                tvmSeed = unchecked((tvmSeed * 31) + _random.Next(3));
             }
         }
+
+        tvm.Add(machine, new Random(tvmSeed));
     }
 
     private static void Add<T>(List<MachineRelatedItem> related, Machine machine, RelatedKind kind, string id, T item) =>

@@ -22,8 +22,11 @@ internal sealed record ODataRowsResult(RowLayout Layout, DatabaseLocation Locati
     /// <summary>The properties to write, or <see langword="null"/> for all.</summary>
     public IReadOnlySet<string>? Select { get; init; }
 
-    /// <summary>The next page's link when the query has more rows than <see cref="Take"/>, or <see langword="null"/>.</summary>
-    public required Func<string?> NextLink { get; init; }
+    /// <summary>The next page's link when the query has more rows than <see cref="Take"/>, given the last row's key; or <see langword="null"/>.</summary>
+    public required Func<string?, string?> NextLink { get; init; }
+
+    /// <summary>The layout property holding the stable key (read from the page's last row for the next link), or -1.</summary>
+    public int KeyProperty { get; init; } = -1;
 
     /// <summary>What to answer instead of an empty page, if anything (see <see cref="ODataCollectionQuery.ListAsync{T}"/>).</summary>
     public Func<CancellationToken, Task<IResult?>>? WhenEmpty { get; init; }
@@ -71,6 +74,7 @@ internal sealed record ODataRowsResult(RowLayout Layout, DatabaseLocation Locati
 
         writer.WriteStartArray("value");
         var more = false;
+        string? lastKey = null;
         if (cursor is not null)
         {
             var written = 0;
@@ -83,7 +87,12 @@ internal sealed record ODataRowsResult(RowLayout Layout, DatabaseLocation Locati
                 }
 
                 Layout.WriteRow(writer, cursor, columns, Select);
-                if (++written % ODataJson.RowsPerFlush == 0)
+                if (++written == Take && KeyProperty >= 0 && columns[KeyProperty] >= 0)
+                {
+                    lastKey = System.Text.Encoding.UTF8.GetString(cursor.Bytes(columns[KeyProperty]));
+                }
+
+                if (written % ODataJson.RowsPerFlush == 0)
                 {
                     await ODataJson.FlushAsync(writer, httpContext);
                 }
@@ -92,7 +101,7 @@ internal sealed record ODataRowsResult(RowLayout Layout, DatabaseLocation Locati
         }
 
         writer.WriteEndArray();
-        if (more && NextLink() is { } next)
+        if (more && NextLink(lastKey) is { } next)
         {
             writer.WriteString("@odata.nextLink", next);
         }

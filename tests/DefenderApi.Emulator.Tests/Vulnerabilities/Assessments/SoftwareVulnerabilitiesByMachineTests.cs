@@ -56,7 +56,7 @@ public sealed class SoftwareVulnerabilitiesByMachineTests(AssessmentExportFactor
               "softwareName": "chrome",
               "softwareVersion": "{{version}}",
               "vulnerabilitySeverityLevel": "High",
-              "recommendedSecurityUpdate": "Update Chrome",
+              "recommendedSecurityUpdate": "Update Chrome to version 11.1.0",
               "recommendedSecurityUpdateId": null,
               "recommendationReference": "va-_-google-_-chrome",
               "diskPaths": ["C:\\Program Files\\google\\chrome"],
