@@ -11,15 +11,16 @@ namespace DefenderApi.Emulator.Admin;
 public static class AdminEndpoints
 {
     /// <summary>
-    /// Maps the admin group; features add their own admin calls to the returned group. Health stays outside the
-    /// group's access rule: container and load-balancer health checks come from outside loopback and carry no key.
+    /// Maps the admin group; features add their own admin calls to the returned group. Health answers every
+    /// caller (<see cref="AdminAccessFilter.AnyCaller"/>): container and load-balancer health checks come from outside
+    /// loopback and carry no key.
     /// </summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The <c>/_emulator</c> group, with admin access applied.</returns>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/_emulator/health", Health).WithTags("Admin");
         var group = app.MapGroup("/_emulator").WithTags("Admin").AddEndpointFilter<AdminAccessFilter>();
+        group.MapGet("/health", Health).WithMetadata(AdminAccessFilter.AnyCaller);
         group.MapGet("/info", Info);
         group.MapJournal();
         group.MapAppAdmin();
