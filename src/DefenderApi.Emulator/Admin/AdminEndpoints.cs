@@ -10,13 +10,17 @@ namespace DefenderApi.Emulator.Admin;
 /// <summary>The admin API root (<c>/_emulator</c>, contract §5): health, info and the journal.</summary>
 public static class AdminEndpoints
 {
-    /// <summary>Maps the admin group; features add their own admin calls to the returned group.</summary>
+    /// <summary>
+    /// Maps the admin group; features add their own admin calls to the returned group. Health answers every
+    /// caller (<see cref="AdminAccessFilter.AnyCaller"/>): container and load-balancer health checks come from outside
+    /// loopback and carry no key.
+    /// </summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The <c>/_emulator</c> group, with admin access applied.</returns>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/_emulator").WithTags("Admin").AddEndpointFilter<AdminAccessFilter>();
-        group.MapGet("/health", Health);
+        group.MapGet("/health", Health).WithMetadata(AdminAccessFilter.AnyCaller);
         group.MapGet("/info", Info);
         group.MapJournal();
         group.MapAppAdmin();

@@ -16,6 +16,8 @@ namespace DefenderApi.Emulator.Alerts;
 /// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (INDEX §1.3).</summary>
 public static class AlertEndpoints
 {
+    private const string AlertWrites = "alerts";
+
     /// <summary>Maps the alert resource.</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The group.</returns>
@@ -62,9 +64,11 @@ public static class AlertEndpoints
 
     private static async Task<IResult> Update(
         string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
-        CancellationToken cancellationToken)
+        TenantWriteLocks locks, CancellationToken cancellationToken)
     {
         var change = AlertChangeRules.Check(body.Value.ToChange());
+        // Comments append to the stored list: read, apply and save one update at a time, or concurrent ones lose comments.
+        using var held = await locks.AcquireAsync(db.CurrentTenantId, AlertWrites, cancellationToken);
         var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).AsTracking().GetAlertAsync(id, cancellationToken);
         AlertChangeRules.Apply(alert, change, access.Requestor, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -73,7 +77,7 @@ public static class AlertEndpoints
 
     private static async Task<Ok> BatchUpdate(
         JsonBody<BatchUpdateAlertsRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
-        IOptions<AlertOptions> options, CancellationToken cancellationToken)
+        IOptions<AlertOptions> options, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
         var request = body.Value;
         var allowed = options.Value.MaxBatchUpdate;
@@ -84,6 +88,7 @@ public static class AlertEndpoints
 
         var change = AlertChangeRules.Check(request.ToChange());
         var ids = request.AlertIds.Distinct(StringComparer.Ordinal).ToList();
+        using var held = await locks.AcquireAsync(db.CurrentTenantId, AlertWrites, cancellationToken);
         var visible = await db.VisibleAlertsAsync(access, cancellationToken);
         var alerts = await visible.AsTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => alerts.All(a => a.Id != id)) is { } missing)

@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,10 @@ public sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbConte
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(resourceOf);
         ArgumentNullException.ThrowIfNull(invalidResource);
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        // A malformed form reads as an empty one: Entra answers it by the first parameter it misses.
+        var form = context.Request.HasFormContentType
+            ? (await FormBody.TryReadAsync(context.Request, context.RequestAborted)).Form ?? FormCollection.Empty
+            : FormCollection.Empty;
         var (token, error) = await TryIssueAsync(tenant, form, resourceOf, invalidResource, context.RequestAborted);
         if (error is not null)
         {

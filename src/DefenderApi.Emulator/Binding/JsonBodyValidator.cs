@@ -7,6 +7,9 @@ namespace DefenderApi.Emulator.Binding;
 /// <summary>Walks a JSON body against the target type's contract and reports the first problem precisely.</summary>
 internal static class JsonBodyValidator
 {
+    // Values are quoted back to the caller; a long one is cut so that the message stays a message.
+    private const int MaxDescribedLength = 100;
+
     public static void Validate(JsonElement element, JsonTypeInfo typeInfo, string path)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
@@ -117,7 +120,14 @@ internal static class JsonBodyValidator
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
-                ValidateValue(item, elementType, $"{name}[{index++}]");
+                var itemName = $"{name}[{index++}]";
+                if (item.ValueKind == JsonValueKind.Null && Nullable.GetUnderlyingType(elementType) is null)
+                {
+                    // A list item is never optional: handlers (and the deserializer's non-null contract) rely on it.
+                    throw Fail(DefenderErrors.InvalidInput($"null for {itemName}; expected {Expected(elementType)}"));
+                }
+
+                ValidateValue(item, elementType, itemName);
             }
 
             return true;
@@ -143,12 +153,16 @@ internal static class JsonBodyValidator
         TypeCode.Double or TypeCode.Decimal or TypeCode.Single => "a number",
         _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "an ISO 8601 date and time",
         _ when type == typeof(Guid) => "a GUID",
+        _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type))}",
+        _ when StrictJsonBinder.Options.GetTypeInfo(type).Kind == JsonTypeInfoKind.Object => "an object",
         _ => "an array",
     };
 
     private static string Describe(JsonElement value) => value.ValueKind == JsonValueKind.String
-        ? $"'{value.GetString()}'"
+        ? $"'{Cut(value.GetString()!)}'"
         : value.GetRawText().Length > 64 ? value.ValueKind.ToString() : value.GetRawText();
+
+    private static string Cut(string text) => text.Length <= MaxDescribedLength ? text : $"{text[..MaxDescribedLength]}…";
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 

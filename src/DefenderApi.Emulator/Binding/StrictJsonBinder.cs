@@ -43,6 +43,7 @@ public static class StrictJsonBinder
 
         using (document)
         {
+            JsonUnicode.Demand(document.RootElement);
             JsonBodyValidator.Validate(document.RootElement, typeInfo, path: string.Empty);
             try
             {

@@ -52,6 +52,12 @@ public sealed record EmulatorOptions
     /// <summary>Largest total size of request headers accepted, in bytes.</summary>
     public int MaxRequestHeaderBytes { get; init; } = 32 * 1024;
 
+    /// <summary>Most request headers accepted (Kestrel's own default, answered here with the envelope).</summary>
+    public int MaxRequestHeaderCount { get; init; } = 100;
+
+    /// <summary>Longest request line (method, target, version) accepted, in bytes (Kestrel's own default).</summary>
+    public int MaxRequestLineBytes { get; init; } = 8 * 1024;
+
     /// <summary>Lists every problem with the options at once (empty when valid).</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -85,6 +91,21 @@ public sealed record EmulatorOptions
         if (MaxRequestHeaderBytes < 1024)
         {
             problems.Add("MaxRequestHeaderBytes must be at least 1024.");
+        }
+
+        if (MaxRequestHeaderCount is < 10 or > KestrelLimits.HeaderCountCeiling)
+        {
+            problems.Add($"MaxRequestHeaderCount must be between 10 and {KestrelLimits.HeaderCountCeiling}.");
+        }
+
+        if (MaxRequestLineBytes is < 1024 or > KestrelLimits.RequestLineCeiling)
+        {
+            problems.Add($"MaxRequestLineBytes must be between 1024 and {KestrelLimits.RequestLineCeiling}.");
+        }
+
+        if (MaxRequestHeaderBytes > KestrelLimits.HeaderBytesCeiling)
+        {
+            problems.Add($"MaxRequestHeaderBytes must be at most {KestrelLimits.HeaderBytesCeiling}.");
         }
 
         if (Storage == StorageKind.Sqlite && string.IsNullOrWhiteSpace(DataDirectory))

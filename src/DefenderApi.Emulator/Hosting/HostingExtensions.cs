@@ -47,8 +47,7 @@ public static class HostingExtensions
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            // Kestrel answers its own header-limit violations without a body; ours (lower) answers with the envelope.
-            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(options.MaxRequestHeaderBytes * 4, 64 * 1024);
+            KestrelLimits.Apply(kestrel);
         });
         return builder;
     }

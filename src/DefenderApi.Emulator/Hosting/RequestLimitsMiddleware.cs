@@ -1,12 +1,14 @@
 using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>
-/// Refuses oversized headers with the envelope. Kestrel's own header limit is set well above this one, because
-/// Kestrel answers its violations itself, without a body; the body limit is Kestrel's and surfaces as an exception
-/// the error middleware converts.
+/// Refuses oversized request lines, too many headers and oversized headers with the envelope (400 <c>BadRequest</c>
+/// naming the limit). Kestrel's own limits are set well above these (<see cref="KestrelLimits"/>), because Kestrel
+/// answers its violations itself, without a body; the body limit is Kestrel's and surfaces as an exception the error
+/// middleware converts.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<EmulatorOptions> options)
 {
@@ -15,16 +17,31 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Emula
     /// <returns>A task.</returns>
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestHeaderBytes;
-        var total = 0;
-        foreach (var header in context.Request.Headers)
+        var limits = options.Value;
+        var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? $"{request.PathBase}{request.Path}{request.QueryString}";
+        var line = request.Method.Length + 1 + target.Length + 1 + request.Protocol.Length;
+        if (line > limits.MaxRequestLineBytes)
         {
+            throw new DefenderErrorException(DefenderErrors.BadRequest($"The request line is {line} bytes; the limit is {limits.MaxRequestLineBytes} bytes"));
+        }
+
+        int count = 0, total = 0;
+        foreach (var header in request.Headers)
+        {
+            // A repeated name is one entry of several values here, one header line each on the wire.
+            count += Math.Max(header.Value.Count, 1);
             total += header.Key.Length + header.Value.Sum(v => v?.Length ?? 0) + 4;
         }
 
-        if (total > limit)
+        if (count > limits.MaxRequestHeaderCount)
         {
-            throw new DefenderErrorException(DefenderErrors.BadRequest($"Request headers total {total} bytes; the limit is {limit} bytes"));
+            throw new DefenderErrorException(DefenderErrors.BadRequest($"The request has {count} headers; the limit is {limits.MaxRequestHeaderCount}"));
+        }
+
+        if (total > limits.MaxRequestHeaderBytes)
+        {
+            throw new DefenderErrorException(DefenderErrors.BadRequest($"Request headers total {total} bytes; the limit is {limits.MaxRequestHeaderBytes} bytes"));
         }
 
         return next(context);

@@ -131,8 +131,8 @@ public sealed class Indicator : ITenantOwned
     /// <summary>Last update time.</summary>
     public DateTimeOffset LastUpdateTime { get; set; }
 
-    /// <summary>Identity of the last updater.</summary>
-    public string LastUpdatedBy { get; set; } = string.Empty;
+    /// <summary>Identity of the last updater; <see langword="null"/> as the page's JSON representation shows it.</summary>
+    public string? LastUpdatedBy { get; set; }
 
     /// <summary>Severity.</summary>
     public IndicatorSeverity? Severity { get; set; }

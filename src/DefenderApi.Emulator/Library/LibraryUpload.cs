@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DefenderApi.Emulator.Binding;
 using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.Library;
@@ -33,7 +34,7 @@ public sealed record LibraryUpload(string FileName, byte[] Content, string? Desc
             throw Invalid($"Content-Type must be multipart/form-data, not '{request.ContentType}'");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await FormBody.ReadAsync(request, cancellationToken);
         if (form.Keys.Concat(form.Files.Select(f => f.Name)).FirstOrDefault(k => !Fields.Contains(k)) is { } unknown)
         {
             throw Invalid($"unknown form field '{unknown}'");
@@ -69,7 +70,7 @@ public sealed record LibraryUpload(string FileName, byte[] Content, string? Desc
     /// <returns>The name.</returns>
     public static string CheckedName(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 255 || name.IndexOfAny([.. Path.GetInvalidFileNameChars(), '\\', '/', ':', '*', '?', '"', '<', '>', '|']) >= 0
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 255 || name.IndexOfAny([.. Path.GetInvalidFileNameChars(), '\\', '/', ':', '*', '?', '"', '<', '>', '|']) >= 0 || name.Any(char.IsControl)
             || name.Trim('.').Length == 0)
         {
             throw new DefenderErrorException(DefenderErrors.InvalidInput($"'{name}' for File; a library file name must be 1-255 characters without path or reserved characters"));

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.Machines;
@@ -27,6 +28,7 @@ public sealed class Machine : ITenantOwned
 
     /// <summary>Onboarding status: <c>onboarded</c>, <c>CanBeOnboarded</c>, <c>Unsupported</c>, <c>InsufficientInfo</c>.</summary>
     [JsonPropertyName("onboardingStatus")]
+    [DocumentedValues("onboarded", "CanBeOnboarded", "Unsupported", "InsufficientInfo")]
     public string OnboardingStatus { get; set; } = "onboarded";
 
     /// <summary>Processor (deprecated in favour of <see cref="OsArchitecture"/>).</summary>

@@ -15,6 +15,10 @@ public static class MachineUpdateEndpoints
     /// <summary>The documented maximum of machines per multi-machine tag call.</summary>
     public const int MaxTaggedMachines = 500;
 
+    // Tags are a stored list that each call rewrites: read, change and save one update at a time, or concurrent
+    // calls lose each other's tags.
+    private const string MachineWrites = "machines";
+
     /// <summary>Maps the update calls on the machines group.</summary>
     /// <param name="machines">The <c>/api/machines</c> group.</param>
     public static void MapMachineUpdates(this RouteGroupBuilder machines)
@@ -27,8 +31,9 @@ public static class MachineUpdateEndpoints
         machines.MapPost("/{id}/setDeviceValue", SetDeviceValue).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
     }
 
-    private static async Task<IResult> Update(string id, JsonBody<UpdateMachineRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(string id, JsonBody<UpdateMachineRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
+        using var held = await locks.AcquireAsync(db.CurrentTenantId, MachineWrites, cancellationToken);
         var machine = await db.Machines().AsTracking().GetMachineAsync(id, access, cancellationToken);
         // e-8: the body's list replaces the tag set.
         if (body.Value.MachineTags is { } tags)
@@ -41,15 +46,17 @@ public static class MachineUpdateEndpoints
         return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
     }
 
-    private static async Task<IResult> Tag(string id, JsonBody<MachineTagRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> Tag(string id, JsonBody<MachineTagRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
+        using var held = await locks.AcquireAsync(db.CurrentTenantId, MachineWrites, cancellationToken);
         var machine = await db.Machines().AsTracking().GetMachineAsync(id, access, cancellationToken);
         ApplyTag(machine, CheckedTag(body.Value.Value), body.Value.Action);
         await db.SaveChangesAsync(cancellationToken);
         return ODataResults.Entity(context.Request, MachinePolicies.EntitySet, machine);
     }
 
-    private static async Task<IResult> TagMany(JsonBody<MultipleMachineTagRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> TagMany(
+        JsonBody<MultipleMachineTagRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
         var request = body.Value;
         if (request.MachineIds.Count > MaxTaggedMachines)
@@ -59,6 +66,7 @@ public static class MachineUpdateEndpoints
 
         var tag = CheckedTag(request.Value);
         var ids = request.MachineIds.Distinct(StringComparer.Ordinal).ToList();
+        using var held = await locks.AcquireAsync(db.CurrentTenantId, MachineWrites, cancellationToken);
         var machines = await db.Machines().AsTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(i => machines.All(m => m.Id != i)) is { } missing)
         {
@@ -75,8 +83,9 @@ public static class MachineUpdateEndpoints
         return ODataResults.Collection(context.Request, MachinePolicies.EntitySet, machines);
     }
 
-    private static async Task<IResult> SetDeviceValue(string id, JsonBody<SetDeviceValueRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> SetDeviceValue(string id, JsonBody<SetDeviceValueRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
+        using var held = await locks.AcquireAsync(db.CurrentTenantId, MachineWrites, cancellationToken);
         var machine = await db.Machines().AsTracking().GetMachineAsync(id, access, cancellationToken);
         machine.DeviceValue = body.Value.DeviceValue;
         await db.SaveChangesAsync(cancellationToken);

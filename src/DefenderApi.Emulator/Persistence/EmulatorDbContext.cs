@@ -1,5 +1,6 @@
 using System.Reflection;
 using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Persistence;
@@ -26,6 +27,27 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
 
     /// <summary>Registered applications of the current tenant.</summary>
     public DbSet<AppRegistration> Apps => Set<AppRegistration>();
+
+    /// <summary>
+    /// Saves; a row another request deleted or changed first (EF's concurrency outcome: an UPDATE or DELETE that
+    /// affected no row) is that entity's 404, the answer the losing request would have had a moment later. Every
+    /// race on an entity's row ends here, so no handler guards against it.
+    /// </summary>
+    /// <param name="acceptAllChangesOnSuccess">As EF.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>Rows written.</returns>
+    /// <exception cref="DefenderErrorException"><c>ResourceNotFound</c> naming the entity that was gone.</exception>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new DefenderErrorException(ConcurrencyOutcome.NotFound(exception), exception);
+        }
+    }
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -79,4 +79,33 @@ public sealed class AdminAccessTests(AdminAccessTests.RemoteFactory factory) : I
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "Forbidden",
             "Forbidden (the admin API answers loopback callers, or callers sending the x-emulator-admin-key header).");
     }
+
+    private async Task<HttpResponseMessage> GetAsRemoteAsync(string path)
+    {
+        using var client = await factory.CreateReadyClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(RemoteHeader, "203.0.113.7");
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Health_AnswersARemoteCallerWithoutTheKey()
+    {
+        using var response = await GetAsRemoteAsync("/_emulator/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"ready"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/_emulator/info")]
+    [InlineData("/_emulator/journal?limit=1")]
+    [InlineData("/_emulator/settings")]
+    [InlineData("/_emulator/faults")]
+    public async Task EveryOtherAdminPath_StillRefusesARemoteCallerWithoutTheKey(string path)
+    {
+        using var response = await GetAsRemoteAsync(path);
+
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Forbidden, "Forbidden");
+    }
 }

@@ -22,9 +22,8 @@ public sealed class DataLoadingTests(ManualActionFactory factory) : IClassFixtur
         using var client = await factory.CreateLoadedClientAsync();
         using var response = await PostAsync(client, "Machines", """[{"id":"a1","osPlatform":"Linux"},{"id":"a2","osPlatform":"Linux","healthStatus":"Sleepy"}]""");
 
-        var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody");
-        Assert.StartsWith("Request body is incorrect: item 1: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("$.healthStatus", error.Message, StringComparison.Ordinal);
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody",
+            "Request body is incorrect: item 1: the value of healthStatus is not one of its allowed values: Active, Inactive, ImpairedCommunication, NoSensorData, NoSensorDataImpairedCommunication, Unknown");
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class DataLoadingTests(ManualActionFactory factory) : IClassFixtur
             $"[{pending.Insert(1, "\"id\":\"7e4a1c52-0000-4000-8000-0000000000a1\",")},{pending.Insert(1, "\"id\":\"7e4a1c52-0000-4000-8000-0000000000a2\",")}]");
 
         var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody");
-        Assert.StartsWith("Request body is incorrect: the items break a constraint of the machineactions collection", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Request body is incorrect: the items break a rule of the machineactions collection: two items, or an item and a stored entity of another kind, share a key that must be unique", error.Message);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Admin.Data;
@@ -37,9 +39,10 @@ public static class DataAdminEndpoints
         }
         catch (DbUpdateException exception)
         {
-            // e.g. two pending actions of one type on one machine: the store's constraints refuse the batch.
+            // e.g. two pending actions of one type on one machine: the store's constraints refuse the batch. The
+            // answer says which kind of rule, in the API's words; the storage engine's text stays in the log.
             throw new DefenderErrorException(DefenderErrors.InvalidRequestBody(
-                $"the items break a constraint of the {loader.Name} collection ({(exception.InnerException ?? exception).Message})"));
+                $"the items break a rule of the {loader.Name} collection: {ConstraintKind(exception)}"));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -56,13 +59,24 @@ public static class DataAdminEndpoints
                 throw new DefenderErrorException(DefenderErrors.InvalidRequestBody("the body must be a JSON array of entities"));
             }
 
+            JsonUnicode.Demand(document.RootElement);
             return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
         }
         catch (JsonException exception)
         {
-            throw new DefenderErrorException(DefenderErrors.InvalidRequestBody($"the body is not valid JSON ({exception.Message})"));
+            throw new DefenderErrorException(DefenderErrors.InvalidRequestBody(
+                $"the body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})"));
         }
     }
+
+    private static string ConstraintKind(DbUpdateException exception) =>
+        (exception.InnerException as SqliteException)?.SqliteExtendedErrorCode switch
+        {
+            1555 or 2067 => "two items, or an item and a stored entity of another kind, share a key that must be unique",
+            787 => "an item refers to an entity that does not exist",
+            1299 => "a required property is missing",
+            _ => "the store refused the items",
+        };
 }
 
 /// <summary>The answer of a data load.</summary>

@@ -23,21 +23,29 @@ public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     /// <inheritdoc />
     public async Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(items);
+        var contract = ApiJson.GetTypeInfo(typeof(TItem));
+        var entity = db.Model.FindEntityType(typeof(TItem));
         var parsed = new List<LoadedItem<TItem>>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
+            if (items[index].ValueKind != JsonValueKind.Object)
+            {
+                throw new DataItemException(index, items[index].ValueKind == JsonValueKind.Null ? "the item is null" : "the item is not a JSON object");
+            }
+
             TItem item;
             try
             {
-                item = items[index].Deserialize<TItem>(ApiJson) ?? throw new DataItemException(index, "the item is null");
+                item = (TItem)items[index].Deserialize(contract)!;
             }
             catch (JsonException exception)
             {
-                throw new DataItemException(index, $"{exception.Message.Split(" Path:")[0]} (at {exception.Path})");
+                throw new DataItemException(index, LoadedItemRules.Describe(exception, contract));
             }
 
-            var problem = Validate(item);
+            var problem = LoadedItemRules.Check(item, contract, entity) ?? Validate(item);
             if (problem is not null)
             {
                 throw new DataItemException(index, problem);

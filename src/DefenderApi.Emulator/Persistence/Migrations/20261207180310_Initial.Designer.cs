@@ -533,7 +533,6 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastUpdatedBy")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("RbacGroupIds")

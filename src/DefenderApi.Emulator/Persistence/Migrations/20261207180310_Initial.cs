@@ -176,7 +176,7 @@ namespace DefenderApi.Emulator.Persistence.Migrations
                     CreatedByApp = table.Column<string>(type: "TEXT", nullable: false),
                     ExpirationTime = table.Column<long>(type: "INTEGER", nullable: true),
                     LastUpdateTime = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    LastUpdatedBy = table.Column<string>(type: "TEXT", nullable: true),
                     Severity = table.Column<string>(type: "TEXT", nullable: true),
                     Description = table.Column<string>(type: "TEXT", nullable: false),
                     RecommendedActions = table.Column<string>(type: "TEXT", nullable: true),

@@ -136,7 +136,7 @@ CREATE TABLE "Indicators" (
     "CreatedByApp" TEXT NOT NULL,
     "ExpirationTime" INTEGER NULL,
     "LastUpdateTime" INTEGER NOT NULL,
-    "LastUpdatedBy" TEXT NOT NULL,
+    "LastUpdatedBy" TEXT NULL,
     "Severity" TEXT NULL,
     "Description" TEXT NOT NULL,
     "RecommendedActions" TEXT NULL,
