@@ -38,11 +38,17 @@ public static class HuntingEndpoints
     }
 
     private static async Task<IResult> RunAsync(
-        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context)
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database,
+        EmulatorDbContext db, HttpContext context)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(context.RequestAborted);
         tables.EnsureCreated(connection);
+        if (body.Value.Query is { } text && HuntingVulnerabilityTables.Reads(text))
+        {
+            await HuntingVulnerabilityTables.FillAsync(connection, db, tenant.TenantId!.Value.ToString(), context.RequestAborted);
+        }
+
         var outcome = hunting.Run(connection, tenant.TenantId!.Value.ToString(), body.Value.Query, context.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {

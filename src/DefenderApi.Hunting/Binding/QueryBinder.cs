@@ -107,7 +107,8 @@ internal sealed partial class QueryBinder
     private static Relation TableScan(HuntingTable table)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Q(c.Name)));
-        var sql = $"SELECT {columns} FROM {Q(table.Name)} WHERE {Q(HuntingDdl.TenantColumn)} = {TenantParameter} AND {Q("Timestamp")} >= {LookbackParameter}";
+        var lookback = table.IsSnapshot ? string.Empty : $" AND {Q("Timestamp")} >= {LookbackParameter}";
+        var sql = $"SELECT {columns} FROM {Q(table.Name)} WHERE {Q(HuntingDdl.TenantColumn)} = {TenantParameter}{lookback}";
         return new Relation(sql, [.. table.Columns.Select(c => new PlanColumn(c.Name, c.Type))], table.Name);
     }
 

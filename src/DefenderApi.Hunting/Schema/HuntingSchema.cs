@@ -15,7 +15,7 @@ public sealed class HuntingSchema
     }
 
     /// <summary>The documented endpoint tables (see docs/fidelity.md for the columns included).</summary>
-    public static HuntingSchema Default { get; } = new(HuntingTableDefinitions.All());
+    public static HuntingSchema Default { get; } = new([.. HuntingTableDefinitions.All(), .. HuntingTableDefinitions.Vulnerability()]);
 
     /// <summary>The tables.</summary>
     public IReadOnlyList<HuntingTable> Tables { get; }
