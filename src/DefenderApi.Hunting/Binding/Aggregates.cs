@@ -23,7 +23,7 @@ internal sealed partial class QueryBinder
 
         if (summarize.Aggregates.Any(a => a.Value is CallExpr { Name: "arg_max" or "arg_min" }))
         {
-            return ArgMaxOrMin(input, summarize, keys);
+            return summarize.Aggregates.Count == 1 ? ArgMaxOrMin(input, summarize, keys) : MixedArgAggregates(input, summarize, keys);
         }
 
         var output = keys.Select((k, i) => (k.Column, Sql: Q($"#k{i}"))).ToList();
@@ -139,7 +139,7 @@ internal sealed partial class QueryBinder
     {
         if (summarize.Aggregates is not [{ Value: CallExpr call } aggregate] || call.Arguments.Count < 2)
         {
-            throw KqlErrors.Unsupported(summarize.Position, "arg_max()/arg_min() with other aggregations, or without the columns to return");
+            throw KqlErrors.Unsupported(summarize.Position, "arg_max()/arg_min() without the columns to return");
         }
 
         var by = BindScalar(call.Arguments[0], input);

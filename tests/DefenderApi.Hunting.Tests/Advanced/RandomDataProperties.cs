@@ -57,6 +57,17 @@ public sealed class RandomDataProperties(HuntingDataFixture data)
     });
 
     [Fact]
+    public void ArgMax_WithOtherAggregations_JoinsOnTheKeys() => Sample(TableGen, generated =>
+    {
+        // Distinct values, so the row arg_max picks is determined.
+        var rows = generated.Select((r, i) => (r.Name, Value: (r.Value * 100) + i, r.Flag)).ToList();
+        RowAssert.Equal(
+            rows.GroupBy(r => r.Name).Select(g => RowAssert.V(
+                g.Key, g.Max(r => r.Value), g.MaxBy(r => r.Value).Flag, (long)g.Count(), g.Min(r => r.Value), g.MinBy(r => r.Value).Flag)),
+            data.Run($"{Table(rows)} | summarize arg_max(Value, Flag), count(), arg_min(Value, Flag) by Name"));
+    });
+
+    [Fact]
     public void TakeAny_ReturnsAValueOfTheGroup() => Sample(TableGen, rows =>
     {
         var result = data.Run($"{Table(rows)} | summarize take_any(Value) by Name");
