@@ -22,6 +22,26 @@ public class HuntingBenchmarks
         "| join kind=inner (DeviceProcessEvents | where Timestamp > ago(1d) and FileName =~ \"powershell.exe\") on DeviceId " +
         "| summarize Connections = count() by DeviceName | top 10 by Connections";
 
+    /// <summary>mv-expand of each path's folders (issue 21).</summary>
+    public const string MvExpandQuery =
+        "DeviceProcessEvents | where Timestamp > ago(7d) | mv-expand Folder = split(FolderPath, \"\\\\\") to typeof(string) " +
+        "| summarize count() by Folder | top 10 by count_";
+
+    /// <summary>lookup of each process event's device platform (issue 21).</summary>
+    public const string LookupQuery =
+        "DeviceProcessEvents | where Timestamp > ago(7d) " +
+        "| lookup (DeviceInfo | summarize arg_max(Timestamp, OSPlatform) by DeviceId | project DeviceId, OSPlatform) on DeviceId " +
+        "| summarize count() by OSPlatform";
+
+    /// <summary>arg_max: the latest process event of every device (issue 21).</summary>
+    public const string ArgMaxQuery =
+        "DeviceProcessEvents | where Timestamp > ago(7d) | summarize arg_max(Timestamp, FileName, ProcessCommandLine) by DeviceId";
+
+    /// <summary>A let-function used as a filter (issue 21).</summary>
+    public const string LetFunctionQuery =
+        "let IsLolbin = (name:string) { name in~ (\"certutil.exe\", \"mshta.exe\", \"rundll32.exe\", \"regsvr32.exe\") }; " +
+        "DeviceProcessEvents | where Timestamp > ago(7d) and IsLolbin(FileName) | summarize count() by DeviceName, FileName | top 10 by count_";
+
     private const int Events = 1_000_000;
     private const string Tenant = "00000000-0000-0000-0000-0000000000b1";
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
@@ -62,6 +82,26 @@ public class HuntingBenchmarks
     /// <returns>Rows returned.</returns>
     [Benchmark]
     public int ProcessJoinNetwork() => _service.Run(_connection, Tenant, JoinQuery).Result!.Results.Count;
+
+    /// <summary>mv-expand over a week of process events.</summary>
+    /// <returns>Rows returned.</returns>
+    [Benchmark]
+    public int MvExpandFolders() => _service.Run(_connection, Tenant, MvExpandQuery).Result!.Results.Count;
+
+    /// <summary>lookup against the devices' latest platform.</summary>
+    /// <returns>Rows returned.</returns>
+    [Benchmark]
+    public int LookupDevicePlatform() => _service.Run(_connection, Tenant, LookupQuery).Result!.Results.Count;
+
+    /// <summary>arg_max per device.</summary>
+    /// <returns>Rows returned.</returns>
+    [Benchmark]
+    public int ArgMaxLatestPerDevice() => _service.Run(_connection, Tenant, ArgMaxQuery).Result!.Results.Count;
+
+    /// <summary>A user-defined function in the filter.</summary>
+    /// <returns>Rows returned.</returns>
+    [Benchmark]
+    public int LetFunctionFilter() => _service.Run(_connection, Tenant, LetFunctionQuery).Result!.Results.Count;
 
     /// <summary>KQL to SQL only.</summary>
     /// <returns>The compiled query.</returns>

@@ -40,20 +40,27 @@ public static class HuntingEndpoints
 
     // The MDE endpoint knows only the device and alert tables; an XDR table there is an unknown table like any other.
     private static Task<IResult> RunMdeAsync(
-        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context) =>
-        RunAsync(body, tenant, hunting, tables, database, context, HuntingSchema.Default);
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database,
+        EmulatorDbContext db, HttpContext context) =>
+        RunAsync(body, tenant, hunting, tables, database, db, context, HuntingSchema.Default);
 
     private static Task<IResult> RunXdrAsync(
-        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context) =>
-        RunAsync(body, tenant, hunting, tables, database, context, HuntingSchema.Xdr);
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database,
+        EmulatorDbContext db, HttpContext context) =>
+        RunAsync(body, tenant, hunting, tables, database, db, context, HuntingSchema.Xdr);
 
     private static async Task<IResult> RunAsync(
-        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database, HttpContext context,
-        HuntingSchema schema)
+        JsonBody<RunQueryRequest> body, TenantContext tenant, HuntingService hunting, HuntingTables tables, DatabaseLocation database,
+        EmulatorDbContext db, HttpContext context, HuntingSchema schema)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(context.RequestAborted);
         tables.EnsureCreated(connection);
+        if (body.Value.Query is { } text && HuntingVulnerabilityTables.Reads(text))
+        {
+            await HuntingVulnerabilityTables.FillAsync(connection, db, tenant.TenantId!.Value.ToString(), context.RequestAborted);
+        }
+
         var outcome = hunting.Run(connection, tenant.TenantId!.Value.ToString(), body.Value.Query, schema, context.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {

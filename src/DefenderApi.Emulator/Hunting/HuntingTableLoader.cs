@@ -42,7 +42,7 @@ internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLo
     /// <param name="services">The services.</param>
     public static void AddAll(IServiceCollection services)
     {
-        foreach (var huntingTable in HuntingSchema.Xdr.Tables)
+        foreach (var huntingTable in HuntingSchema.Xdr.Tables.Where(t => !t.IsSnapshot))
         {
             services.AddSingleton<IDataCollectionLoader>(new HuntingTableLoader(huntingTable));
         }

@@ -23,15 +23,18 @@ internal sealed partial class QueryBinder
 
         if (summarize.Aggregates.Any(a => a.Value is CallExpr { Name: "arg_max" or "arg_min" }))
         {
-            return ArgMaxOrMin(input, summarize, keys);
+            return summarize.Aggregates.Count == 1 ? ArgMaxOrMin(input, summarize, keys) : MixedArgAggregates(input, summarize, keys);
         }
 
         var output = keys.Select((k, i) => (k.Column, Sql: Q($"#k{i}"))).ToList();
         foreach (var aggregate in summarize.Aggregates)
         {
-            var (defaultName, sql) = BindAggregate(aggregate.Value, input);
-            var name = UniqueName(aggregate.Name ?? defaultName.Name, output.Select(o => o.Column.Name));
-            output.Add((new PlanColumn(name, defaultName.Type), sql));
+            var bound = BindAggregates(aggregate, input);
+            foreach (var (defaultName, sql) in bound)
+            {
+                var name = UniqueName(bound.Count == 1 ? aggregate.Name ?? defaultName.Name : defaultName.Name, output.Select(o => o.Column.Name));
+                output.Add((new PlanColumn(name, defaultName.Type), sql));
+            }
         }
 
         var inner = keys.Count == 0
@@ -51,9 +54,24 @@ internal sealed partial class QueryBinder
 
     private (PlanColumn Default, string Sql) BindAggregate(Expr expr, Relation input)
     {
-        if (expr is not CallExpr call || !AggregateNames.Contains(call.Name))
+        if (expr is not CallExpr call || !IsAggregate(call.Name))
         {
-            throw KqlErrors.Semantic(expr.Position, "summarize expects aggregation functions (count, countif, dcount, sum, avg, min, max, make_set, make_list, arg_max, arg_min)");
+            if (ReferencesAggregate(expr))
+            {
+                // A scalar expression over aggregations (round(avg(x), 2)): aggregations bind against the input, nothing else may name a column.
+                _aggregateInput = input;
+                try
+                {
+                    var bound = BindScalar(expr, scope: null);
+                    return (new(InferName(expr) ?? "Column1", bound.Type), bound.Sql);
+                }
+                finally
+                {
+                    _aggregateInput = null;
+                }
+            }
+
+            throw KqlErrors.Semantic(expr.Position, "summarize expects aggregation functions (such as count, countif, dcount, sum, avg, min, max, make_set, make_list, arg_max, arg_min, take_any, percentile)");
         }
 
         var args = call.Arguments.Select(a => BindScalar(a, input)).ToList();
@@ -88,14 +106,21 @@ internal sealed partial class QueryBinder
 
                 return (new($"{call.Name}_{suffix}", operand.Type), $"{call.Name.ToUpperInvariant()}({operand.Sql})");
             case "make_set" or "make_list":
-                var element = ArityRange(call, args, 1, 1)[0];
-                var distinct = call.Name == "make_set" ? "DISTINCT " : string.Empty;
-                var name = (call.Name == "make_set" ? "set_" : "list_") + suffix;
-                return (new(name, KqlType.Dynamic), $"json_group_array({distinct}{JsonElement(element)}) FILTER (WHERE {element.Sql} IS NOT NULL)");
+                return MakeList(call, ArityRange(call, args, 1, 2), condition: null, suffix);
             default:
-                throw KqlErrors.Unsupported(call.Position, $"'{call.Name}' combined with other aggregations in one summarize");
+                return BindMoreAggregate(call, args, suffix);
         }
     }
+
+    private Relation? _aggregateInput;
+
+    private static bool ReferencesAggregate(Expr expr) => expr switch
+    {
+        CallExpr call => IsAggregate(call.Name) || call.Arguments.Any(ReferencesAggregate),
+        BinaryExpr binary => ReferencesAggregate(binary.Left) || ReferencesAggregate(binary.Right),
+        UnaryExpr unary => ReferencesAggregate(unary.Operand),
+        _ => false,
+    };
 
     /// <summary>A value as a JSON array element, so make_set of datetimes gives ISO strings and of bools gives true/false.</summary>
     private static string JsonElement(TypedSql value) => value.Type switch
@@ -114,7 +139,7 @@ internal sealed partial class QueryBinder
     {
         if (summarize.Aggregates is not [{ Value: CallExpr call } aggregate] || call.Arguments.Count < 2)
         {
-            throw KqlErrors.Unsupported(summarize.Position, "arg_max()/arg_min() with other aggregations, or without the columns to return");
+            throw KqlErrors.Unsupported(summarize.Position, "arg_max()/arg_min() without the columns to return");
         }
 
         var by = BindScalar(call.Arguments[0], input);

@@ -9,7 +9,8 @@ internal sealed partial class QueryBinder
 {
     private Relation Join(Relation left, JoinOperator join)
     {
-        if (join.Kind is not ("innerunique" or "inner" or "leftouter" or "leftsemi" or "leftanti" or "leftantisemi"))
+        if (join.Kind is not ("innerunique" or "inner" or "leftouter" or "leftsemi" or "leftanti" or "leftantisemi"
+            or "rightsemi" or "rightanti" or "rightantisemi" or "rightouter" or "fullouter"))
         {
             throw KqlErrors.Unsupported(join.Position, $"join kind={join.Kind}");
         }
@@ -44,16 +45,25 @@ internal sealed partial class QueryBinder
             return new Relation($"SELECT {leftColumns} FROM ({leftSql}) AS {la} WHERE {exists} (SELECT 1 FROM ({rightSql}) AS {ra} WHERE {on})", left.Columns);
         }
 
+        if (join.Kind is "rightsemi" or "rightanti" or "rightantisemi")
+        {
+            var exists = join.Kind == "rightsemi" ? "EXISTS" : "NOT EXISTS";
+            var rightOnly = string.Join(", ", right.Columns.Select(c => $"{ra}.{Q(c.Name)} AS {Q(c.Name)}"));
+            return new Relation($"SELECT {rightOnly} FROM ({rightSql}) AS {ra} WHERE {exists} (SELECT 1 FROM ({Unflattened(left.Sql)}) AS {la} WHERE {on})", right.Columns);
+        }
+
+        // lookup does not repeat the right side's key columns.
+        var skipped = join.IsLookup ? keys.Select(k => k.Right.Name).ToHashSet(StringComparer.Ordinal) : [];
         var output = left.Columns.ToList();
         var rightColumns = new List<string>();
-        foreach (var column in right.Columns)
+        foreach (var column in right.Columns.Where(c => !skipped.Contains(c.Name)))
         {
             var name = UniqueName(column.Name, output.Select(c => c.Name));
             output.Add(column with { Name = name });
             rightColumns.Add($"{ra}.{Q(column.Name)} AS {Q(name)}");
         }
 
-        var joinKeyword = join.Kind == "leftouter" ? "LEFT JOIN" : "JOIN";
+        var joinKeyword = join.Kind switch { "leftouter" => "LEFT JOIN", "rightouter" => "RIGHT JOIN", "fullouter" => "FULL JOIN", _ => "JOIN" };
         return new Relation($"SELECT {leftColumns}, {string.Join(", ", rightColumns)} FROM ({leftSql}) AS {la} {joinKeyword} ({rightSql}) AS {ra} ON {on}", output);
     }
 

@@ -34,6 +34,11 @@ internal sealed partial class QueryBinder
 
     private TypedSql ResolveName(NameExpr name, Relation? scope)
     {
+        if (TryResolveParameter(name.Name, out var parameter))
+        {
+            return parameter;
+        }
+
         if (scope?.Find(name.Name) is { } column)
         {
             return new TypedSql(Q(column.Name), column.Type);
@@ -145,11 +150,11 @@ internal sealed partial class QueryBinder
     {
         if (left.Type == KqlType.Dynamic && right.Type != KqlType.Dynamic)
         {
-            left = new TypedSql($"({left.Sql} ->> '$')", right.Type);
+            left = Unwrapped(left, right.Type);
         }
         else if (right.Type == KqlType.Dynamic && left.Type != KqlType.Dynamic)
         {
-            right = new TypedSql($"({right.Sql} ->> '$')", left.Type);
+            right = Unwrapped(right, left.Type);
         }
 
         var compatible = left.Type == right.Type
@@ -162,6 +167,15 @@ internal sealed partial class QueryBinder
 
         return (left, right);
     }
+
+    /// <summary>A dynamic value compared with a typed one is converted to that type, as Kusto does (a datetime inside JSON is text).</summary>
+    private static TypedSql Unwrapped(TypedSql dynamic, KqlType type) => type switch
+    {
+        KqlType.DateTime => new($"{HuntingSqlFunctions.ToDateTime}(({dynamic.Sql} ->> '$'))", type),
+        KqlType.TimeSpan => new($"{HuntingSqlFunctions.ToTimeSpan}(({dynamic.Sql} ->> '$'))", type),
+        KqlType.String => new($"CAST(({dynamic.Sql} ->> '$') AS TEXT)", type),
+        _ => new($"({dynamic.Sql} ->> '$')", type),
+    };
 
     private TypedSql MatchesRegex(TypedSql left, Expr pattern)
     {

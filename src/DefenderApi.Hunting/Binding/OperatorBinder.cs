@@ -16,19 +16,26 @@ internal sealed partial class QueryBinder
         SummarizeOperator summarize => Summarize(input, summarize),
         SortOperator sort => Ordered(input, sort.Keys, limit: null),
         TopOperator top => Ordered(input, top.Keys, RowCount(top.Count)),
-        TakeOperator take => new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} LIMIT {RowCount(take.Count)}", input.Columns),
+        TakeOperator take => new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} LIMIT {RowCount(take.Count)}", input.Columns, null, input.Order),
         DistinctOperator distinct => Distinct(input, distinct),
         CountOperator => new Relation($"SELECT COUNT(*) AS {Q("Count")} FROM ({input.Sql}) AS {NextAlias()}", [new PlanColumn("Count", KqlType.Long)]),
         JoinOperator join => Join(input, join),
         UnionOperator union => BindUnion([input, .. union.Others.Select(BindSource)], union.WithSource, null),
         SearchOperator search => Search(input, search.Predicate, search.Position),
+        MvExpandOperator mvExpand => MvExpand(input, mvExpand),
+        ParseOperator parse => Parse(input, parse),
+        ProjectKeepOperator keep => ProjectKeep(input, keep),
+        SerializeOperator serialize => Project(input, serialize.Columns, keepInput: true),
+        PassThroughOperator passThrough => PassThrough(input, passThrough),
+        InvokeOperator invoke => Invoke(input, invoke),
+        TopNestedOperator topNested => TopNested(input, topNested),
         _ => throw new InvalidOperationException("Unknown operator kind."),
     };
 
     private Relation Where(Relation input, WhereOperator where)
     {
         var predicate = BindPredicate(where.Predicate, input, "where");
-        return new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} WHERE {predicate}", input.Columns);
+        return new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} WHERE {predicate}", input.Columns, null, input.Order);
     }
 
     private string BindPredicate(Expr expr, Relation scope, string operatorName)
@@ -70,7 +77,17 @@ internal sealed partial class QueryBinder
                 batch.Clear();
             }
 
-            var bound = BindScalar(item.Value, current);
+            _windowsAllowed = true;
+            TypedSql bound;
+            try
+            {
+                bound = BindScalar(item.Value, current);
+            }
+            finally
+            {
+                _windowsAllowed = false;
+            }
+
             var taken = keepInput ? current.Columns.Select(c => c.Name).Concat(batch.Select(b => b.Column.Name)) : projected;
             var name = item.Name ?? InferName(item.Value) ?? UniqueName("Column", taken, alwaysNumber: true);
             if (!keepInput && projected.Contains(name))
@@ -90,7 +107,7 @@ internal sealed partial class QueryBinder
         }
 
         var columns = projected.Select(n => current.Find(n)!).ToList();
-        return new Relation($"SELECT {SelectList(columns)} FROM ({current.Sql}) AS {NextAlias()}", columns);
+        return new Relation($"SELECT {SelectList(columns)} FROM ({current.Sql}) AS {NextAlias()}", columns, null, KeptOrder(current, columns));
     }
 
     /// <summary>The input's columns with these added at the end or, for an existing name, replaced in place.</summary>
@@ -100,8 +117,13 @@ internal sealed partial class QueryBinder
         var output = input.Columns.Select(c => byName.TryGetValue(c.Name, out var a) ? a : (Column: c, Sql: Q(c.Name))).ToList();
         output.AddRange(added.Where(a => input.Find(a.Column.Name) is null));
         var select = string.Join(", ", output.Select(o => $"{o.Sql} AS {Q(o.Column.Name)}"));
-        return new Relation($"SELECT {select} FROM ({input.Sql}) AS {NextAlias()}", [.. output.Select(o => o.Column)]);
+        var order = input.Order is { } o && !o.Columns.Any(byName.ContainsKey) ? o : null;
+        return new Relation($"SELECT {select} FROM ({input.Sql}) AS {NextAlias()}", [.. output.Select(o => o.Column)], null, order);
     }
+
+    /// <summary>The input's order when the output still has every column it reads.</summary>
+    private static RowOrder? KeptOrder(Relation input, IReadOnlyList<PlanColumn> output) =>
+        input.Order is { } order && order.Columns.All(c => output.Any(o => o.Name == c)) ? order : null;
 
     /// <summary>Every bare name an expression mentions.</summary>
     private static HashSet<string> ReferencedNames(Expr expr)
@@ -155,7 +177,7 @@ internal sealed partial class QueryBinder
         }
 
         var kept = input.Columns.Where(c => !removed.Contains(c.Name)).ToList();
-        return new Relation($"SELECT {SelectList(kept)} FROM ({input.Sql}) AS {NextAlias()}", kept);
+        return new Relation($"SELECT {SelectList(kept)} FROM ({input.Sql}) AS {NextAlias()}", kept, null, KeptOrder(input, kept));
     }
 
     private Relation ProjectRename(Relation input, ProjectRenameOperator rename)
@@ -178,6 +200,7 @@ internal sealed partial class QueryBinder
 
     private Relation Ordered(Relation input, IReadOnlyList<SortKey> keys, string? limit)
     {
+        var named = keys.All(k => k.Value is NameExpr n && input.Find(n.Name) is not null);
         var orderBy = string.Join(", ", keys.Select(k =>
         {
             var bound = BindScalar(k.Value, input);
@@ -189,7 +212,8 @@ internal sealed partial class QueryBinder
             return $"{bound.Sql} {(k.Descending ? "DESC" : "ASC")} NULLS {(k.NullsFirst ? "FIRST" : "LAST")}";
         }));
         var limitClause = limit is null ? string.Empty : $" LIMIT {limit}";
-        return new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} ORDER BY {orderBy}{limitClause}", input.Columns);
+        var order = named ? new RowOrder(orderBy, [.. keys.Select(k => ((NameExpr)k.Value).Name)]) : null;
+        return new Relation($"SELECT {SelectList(input.Columns)} FROM ({input.Sql}) AS {NextAlias()} ORDER BY {orderBy}{limitClause}", input.Columns, null, order);
     }
 
     private Relation Distinct(Relation input, DistinctOperator distinct)

@@ -33,11 +33,18 @@ internal sealed partial class QueryBinder
             {
                 case LetScalar let:
                     binder._tabularLets.Remove(let.Name);
+                    binder._functions.Remove(let.Name);
                     binder._scalarLets[let.Name] = binder.BindScalar(let.Value, scope: null);
                     break;
                 case LetTabular let:
                     binder._scalarLets.Remove(let.Name);
+                    binder._functions.Remove(let.Name);
                     binder._tabularLets[let.Name] = binder.BindPipeline(let.Value);
+                    break;
+                case LetFunction let:
+                    binder._scalarLets.Remove(let.Name);
+                    binder._tabularLets.Remove(let.Name);
+                    binder._functions[let.Name] = let;
                     break;
                 case QueryStatement query:
                     result = binder.BindPipeline(query.Query);
@@ -76,6 +83,11 @@ internal sealed partial class QueryBinder
         NestedSource nested => BindPipeline(nested.Query),
         UnionSource union => BindUnion([.. union.Sources.Select(BindSource)], union.WithSource, union.Sources),
         SearchSource search => BindSearchSource(search),
+        CallSource call => _functions.TryGetValue(call.Name, out var function)
+            ? CallTabularFunction(function, call.Arguments, call.Position, input: null)
+            : throw KqlErrors.Semantic(call.Position, $"failed to resolve the tabular function '{call.Name}'"),
+        DatatableSource datatable => BindDatatable(datatable),
+        PrintSource print => BindPrint(print),
         _ => throw new InvalidOperationException("Unknown source kind."),
     };
 
@@ -95,7 +107,8 @@ internal sealed partial class QueryBinder
     private static Relation TableScan(HuntingTable table)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Q(c.Name)));
-        var sql = $"SELECT {columns} FROM {Q(table.Name)} WHERE {Q(HuntingDdl.TenantColumn)} = {TenantParameter} AND {Q("Timestamp")} >= {LookbackParameter}";
+        var lookback = table.IsSnapshot ? string.Empty : $" AND {Q("Timestamp")} >= {LookbackParameter}";
+        var sql = $"SELECT {columns} FROM {Q(table.Name)} WHERE {Q(HuntingDdl.TenantColumn)} = {TenantParameter}{lookback}";
         return new Relation(sql, [.. table.Columns.Select(c => new PlanColumn(c.Name, c.Type))], table.Name);
     }
 

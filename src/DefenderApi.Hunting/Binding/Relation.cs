@@ -16,8 +16,11 @@ public sealed record PlanColumn(string Name, KqlType Type);
 /// One step of the logical plan: a relation with a typed column list and the SELECT that produces it.
 /// Every step selects from the previous step as a subquery, so each operator's SQL is local and checkable.
 /// </summary>
-internal sealed class Relation(string sql, IReadOnlyList<PlanColumn> columns, string? sourceTable = null)
+internal sealed class Relation(string sql, IReadOnlyList<PlanColumn> columns, string? sourceTable = null, RowOrder? order = null)
 {
+    /// <summary>The order a sort gave the rows, kept while later steps keep its columns (for row_number, prev and next).</summary>
+    public RowOrder? Order { get; } = order;
+
     public string Sql { get; } = sql;
 
     public IReadOnlyList<PlanColumn> Columns { get; } = columns;
@@ -38,3 +41,8 @@ internal sealed class Relation(string sql, IReadOnlyList<PlanColumn> columns, st
         return null;
     }
 }
+
+/// <summary>A sort order over named columns: the ORDER BY text and the columns it reads.</summary>
+/// <param name="OrderBy">The ORDER BY list.</param>
+/// <param name="Columns">The columns it names.</param>
+internal sealed record RowOrder(string OrderBy, IReadOnlyList<string> Columns);

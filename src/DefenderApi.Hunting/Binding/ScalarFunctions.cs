@@ -11,9 +11,22 @@ internal sealed partial class QueryBinder
         "count", "countif", "dcount", "sum", "avg", "min", "max", "make_set", "make_list", "arg_max", "arg_min",
     };
 
+    private static bool IsAggregate(string name) => AggregateNames.Contains(name) || MoreAggregateNames.Contains(name);
+
     private TypedSql BindCall(CallExpr call, Relation? scope)
     {
-        if (AggregateNames.Contains(call.Name))
+        if (_functions.TryGetValue(call.Name, out var function))
+        {
+            return CallScalarFunction(function, call, scope);
+        }
+
+        if (IsAggregate(call.Name) && _aggregateInput is { } aggregateInput)
+        {
+            var (column, sql) = BindAggregate(call, aggregateInput);
+            return new TypedSql(sql, column.Type);
+        }
+
+        if (IsAggregate(call.Name))
         {
             throw KqlErrors.Semantic(call.Position, $"the aggregation function '{call.Name}' can only be used in summarize");
         }
@@ -37,7 +50,7 @@ internal sealed partial class QueryBinder
             "strlen" => new($"length({ToText(Arity(call, args, 1)[0])})", KqlType.Long),
             "strcat" => new($"({string.Join(" || ", ArityRange(call, args, 1, 64).Select(a => $"coalesce({ToText(a)}, '')"))})", KqlType.String),
             "substring" => Substring(call, ArityRange(call, args, 2, 3)),
-            "split" => new($"{HuntingSqlFunctions.Split}({ToText(Arity(call, args, 2)[0])}, {ToText(args[1])})", KqlType.Dynamic),
+            "split" when args.Count != 3 => new($"{HuntingSqlFunctions.Split}({ToText(Arity(call, args, 2)[0])}, {ToText(args[1])})", KqlType.Dynamic),
             "parse_json" or "todynamic" => ParseJson(Arity(call, args, 1)[0]),
             "tostring" => new($"coalesce({ToText(Arity(call, args, 1)[0])}, '')", KqlType.String),
             "toint" => Convert(Arity(call, args, 1)[0], KqlType.Int),
@@ -55,7 +68,7 @@ internal sealed partial class QueryBinder
             "array_length" => new($"json_array_length({Require(call, Arity(call, args, 1)[0], 0, KqlType.Dynamic)})", KqlType.Long),
             "round" => new($"round({Numeric(call, ArityRange(call, args, 1, 2)[0], 0)}{(args.Count == 2 ? ", " + args[1].Sql : "")})", KqlType.Real),
             "extract" => Extract(call, Arity(call, args, 3)),
-            _ => throw KqlErrors.Semantic(call.Position, $"unknown function '{call.Name}'"),
+            _ => BindMoreCall(call, args, scope),
         };
     }
 

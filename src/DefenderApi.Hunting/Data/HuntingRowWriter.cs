@@ -40,6 +40,48 @@ public static class HuntingRowWriter
         ArgumentNullException.ThrowIfNull(rows);
         var table = HuntingSchema.Xdr.Find(tableName)
             ?? throw new DefenderErrorException(DefenderErrors.BadRequest($"Unknown hunting table '{tableName}'."));
+        if (table.IsSnapshot)
+        {
+            throw new DefenderErrorException(DefenderErrors.BadRequest(
+                $"The hunting table '{tableName}' is derived from the vulnerability management data; change that data instead."));
+        }
+
+        return Write(connection, tenantId, table, rows, transaction);
+    }
+
+    /// <summary>
+    /// Replaces, for this connection only, the rows of the snapshot tables (<see cref="HuntingTable.IsSnapshot"/>): temporary
+    /// tables shadow the stored ones, so a host fills them from the data they derive from before a query reads them.
+    /// </summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="tenantId">The tenant the rows belong to.</param>
+    /// <param name="rows">Rows per snapshot table name, keyed by documented column name.</param>
+    /// <exception cref="DefenderErrorException">400 naming a table that is not a snapshot table.</exception>
+    /// <exception cref="HuntingRowException">A row names an unknown column or holds a value of the wrong type.</exception>
+    public static void FillSnapshots(SqliteConnection connection, string tenantId, IReadOnlyDictionary<string, IEnumerable<JsonObject>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(rows);
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = HuntingDdl.CreateSnapshotScript();
+            create.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        foreach (var (name, tableRows) in rows)
+        {
+            var table = HuntingSchema.Default.Find(name) is { IsSnapshot: true } found
+                ? found
+                : throw new DefenderErrorException(DefenderErrors.BadRequest($"'{name}' is not a snapshot hunting table."));
+            Write(connection, tenantId, table, tableRows, transaction);
+        }
+
+        transaction.Commit();
+    }
+
+    private static int Write(SqliteConnection connection, string tenantId, HuntingTable table, IEnumerable<JsonObject> rows, SqliteTransaction? transaction)
+    {
         using var own = transaction is null ? connection.BeginTransaction() : null;
         using var inserter = new TableInserter(connection, table, tenantId);
         var count = 0;

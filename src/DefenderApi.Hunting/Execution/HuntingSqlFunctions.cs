@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace DefenderApi.Hunting;
 
 /// <summary>The KQL semantics SQLite lacks, registered as functions on the connection that runs hunting queries.</summary>
-public static class HuntingSqlFunctions
+public static partial class HuntingSqlFunctions
 {
     internal const string Has = "kql_has";
     internal const string Split = "kql_split";
@@ -50,6 +50,7 @@ public static class HuntingSqlFunctions
         connection.CreateFunction<string?, long?>(ToDateTime, ParseDateTime, isDeterministic: true);
         connection.CreateFunction<string?, string?, bool>(Regexp, (pattern, value) => pattern is not null && value is not null && IsMatch(pattern, value), isDeterministic: true);
         connection.CreateFunction<string?, long, string?, string?>(Extract, ExtractGroup, isDeterministic: true);
+        RegisterMore(connection);
         Registered.AddOrUpdate(connection, new object());
     }
 

@@ -23,11 +23,39 @@ public static class HuntingDdl
             }
 
             sb.Append(");\n");
+            if (table.IsSnapshot)
+            {
+                continue;
+            }
+
             AppendIndex(sb, table, "Timestamp");
             if (table.Find("DeviceId") is not null)
             {
                 AppendIndex(sb, table, "DeviceId");
             }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>CREATE TEMP TABLE</c> statements for the snapshot tables: per connection, they shadow the (empty) main tables,
+    /// so a host fills them with rows derived for one request without writing to the database.
+    /// </summary>
+    /// <returns>The statements, separated by semicolons.</returns>
+    public static string CreateSnapshotScript()
+    {
+        var sb = new StringBuilder();
+        foreach (var table in HuntingSchema.Default.Tables.Where(t => t.IsSnapshot))
+        {
+            sb.Append("DROP TABLE IF EXISTS temp.").Append(Quote(table.Name)).Append(";\n");
+            sb.Append("CREATE TEMP TABLE ").Append(Quote(table.Name)).Append(" (").Append(Quote(TenantColumn)).Append(" TEXT NOT NULL");
+            foreach (var column in table.Columns)
+            {
+                sb.Append(", ").Append(Quote(column.Name)).Append(' ').Append(StorageType(column.Type));
+            }
+
+            sb.Append(");\n");
         }
 
         return sb.ToString();

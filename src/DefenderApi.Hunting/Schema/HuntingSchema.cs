@@ -15,13 +15,14 @@ public sealed class HuntingSchema
     }
 
     /// <summary>The documented endpoint tables (see docs/fidelity.md for the columns included).</summary>
-    public static HuntingSchema Default { get; } = new(HuntingTableDefinitions.All());
+    public static HuntingSchema Default { get; } = new([.. HuntingTableDefinitions.All(), .. HuntingTableDefinitions.Vulnerability()]);
 
     /// <summary>
     /// The Defender XDR advanced hunting schema: the endpoint tables and the email, identity and cloud app tables only
     /// <c>POST /api/advancedhunting/run</c> serves (the MDE endpoint keeps <see cref="Default"/>).
     /// </summary>
-    public static HuntingSchema Xdr { get; } = new([.. HuntingTableDefinitions.All(), .. HuntingXdrTableDefinitions.All()]);
+    public static HuntingSchema Xdr { get; } =
+        new([.. HuntingTableDefinitions.All(), .. HuntingTableDefinitions.Vulnerability(), .. HuntingXdrTableDefinitions.All()]);
 
     /// <summary>The tables.</summary>
     public IReadOnlyList<HuntingTable> Tables { get; }

@@ -13,13 +13,21 @@ public sealed class HuntingTable
     /// <summary>Creates a table definition.</summary>
     /// <param name="name">The table name.</param>
     /// <param name="columns">The columns, in order.</param>
-    public HuntingTable(string name, IReadOnlyList<HuntingColumn> columns)
+    /// <param name="isSnapshot">Whether the table is a current-state snapshot (no lookback window, rows derived by the host).</param>
+    public HuntingTable(string name, IReadOnlyList<HuntingColumn> columns, bool isSnapshot = false)
     {
+        IsSnapshot = isSnapshot;
         ArgumentNullException.ThrowIfNull(columns);
         Name = name;
         Columns = columns;
         _byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Whether the table is a current-state snapshot: read without the lookback window, and filled by the host from the
+    /// data it derives from (the vulnerability management tables), never appended to.
+    /// </summary>
+    public bool IsSnapshot { get; }
 
     /// <summary>The table name.</summary>
     public string Name { get; }

@@ -91,9 +91,41 @@ internal static class HuntingTableDefinitions
             "ProcessCommandLine:string AdditionalFields:dynamic RegistryKey:string RegistryValueName:string RegistryValueData:string"),
     ];
 
-    /// <summary>A table from its name and its "Name:type" column list.</summary>
-    internal static HuntingTable Table(string name, string columns) =>
-        new(name, [.. columns.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseColumn)]);
+    /// <summary>
+    /// The vulnerability management tables: snapshots (no lookback), whose rows the host derives from its vulnerability
+    /// management data when a query reads them.
+    /// </summary>
+    public static IReadOnlyList<HuntingTable> Vulnerability() =>
+    [
+        Table("DeviceTvmSoftwareVulnerabilities",
+            "DeviceId:string DeviceName:string OSPlatform:string OSVersion:string OSArchitecture:string SoftwareVendor:string " +
+            "SoftwareName:string SoftwareVersion:string CveId:string VulnerabilitySeverityLevel:string " +
+            "RecommendedSecurityUpdate:string RecommendedSecurityUpdateId:string CveTags:dynamic CveMitigationStatus:string",
+            snapshot: true),
+        Table("DeviceTvmSoftwareVulnerabilitiesKB",
+            "CveId:string CvssScore:real CvssVector:string CveSupportability:string IsExploitAvailable:bool " +
+            "VulnerabilitySeverityLevel:string LastModifiedTime:datetime PublishedDate:datetime VulnerabilityDescription:string " +
+            "AffectedSoftware:dynamic EpssScore:real",
+            snapshot: true),
+        Table("DeviceTvmSecureConfigurationAssessment",
+            "DeviceId:string DeviceName:string OSPlatform:string Timestamp:datetime ConfigurationId:string " +
+            "ConfigurationCategory:string ConfigurationSubcategory:string ConfigurationImpact:real IsCompliant:bool " +
+            "IsApplicable:bool Context:dynamic IsExpectedUserImpact:bool",
+            snapshot: true),
+        Table("DeviceTvmSecureConfigurationAssessmentKB",
+            "ConfigurationId:string ConfigurationImpact:real ConfigurationName:string ConfigurationDescription:string " +
+            "RiskDescription:string ConfigurationCategory:string ConfigurationSubcategory:string ConfigurationBenchmarks:dynamic " +
+            "Tags:dynamic RemediationOptions:string",
+            snapshot: true),
+        Table("DeviceTvmSoftwareInventory",
+            "DeviceId:string DeviceName:string OSPlatform:string OSVersion:string OSArchitecture:string SoftwareVendor:string " +
+            "SoftwareName:string SoftwareVersion:string EndOfSupportStatus:string EndOfSupportDate:datetime ProductCodeCpe:string",
+            snapshot: true),
+    ];
+
+    /// <summary>A table from its name and its "Name:type" column list; a snapshot has no lookback.</summary>
+    internal static HuntingTable Table(string name, string columns, bool snapshot = false) =>
+        new(name, [.. columns.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseColumn)], snapshot);
 
     private static HuntingColumn ParseColumn(string spec)
     {

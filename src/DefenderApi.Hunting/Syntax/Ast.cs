@@ -44,6 +44,15 @@ internal sealed record UnionSource(IReadOnlyList<TabularSource> Sources, string?
 
 internal sealed record SearchSource(IReadOnlyList<TabularSource>? Tables, Expr Predicate, SourcePosition Position) : TabularSource(Position);
 
+/// <summary>A call of a user-defined tabular function (<c>let f = (x:long) { T | ... }; f(3)</c>).</summary>
+internal sealed record CallSource(string Name, IReadOnlyList<Expr> Arguments, SourcePosition Position) : TabularSource(Position);
+
+/// <summary><c>print a = 1, ...</c>: one row of scalar values.</summary>
+internal sealed record PrintSource(IReadOnlyList<NamedExpr> Columns, SourcePosition Position) : TabularSource(Position);
+
+/// <summary><c>datatable(a:string, b:long) [ ... ]</c>: the values row by row.</summary>
+internal sealed record DatatableSource(IReadOnlyList<(string Name, KqlType Type)> Columns, IReadOnlyList<Expr> Values, SourcePosition Position) : TabularSource(Position);
+
 internal sealed record Pipeline(TabularSource Source, IReadOnlyList<QueryOperator> Operators);
 
 internal abstract record QueryOperator(SourcePosition Position);
@@ -70,13 +79,44 @@ internal sealed record DistinctOperator(IReadOnlyList<NameExpr>? Columns, Source
 
 internal sealed record CountOperator(SourcePosition Position) : QueryOperator(Position);
 
-internal sealed record JoinOperator(string Kind, TabularSource Right, IReadOnlyList<JoinKey> Keys, SourcePosition Position) : QueryOperator(Position);
+internal sealed record JoinOperator(string Kind, TabularSource Right, IReadOnlyList<JoinKey> Keys, SourcePosition Position, bool IsLookup = false) : QueryOperator(Position);
 
 internal sealed record UnionOperator(IReadOnlyList<TabularSource> Others, string? WithSource, SourcePosition Position) : QueryOperator(Position);
 
 internal sealed record SearchOperator(Expr Predicate, SourcePosition Position) : QueryOperator(Position);
 
+/// <summary>One expanded expression of mv-expand: an optional new name, the value and an optional <c>to typeof(t)</c>.</summary>
+internal sealed record MvExpandItem(string? Name, Expr Value, KqlType? To);
+
+internal sealed record MvExpandOperator(IReadOnlyList<MvExpandItem> Items, bool BagAsArray, string? IndexColumn, Expr? Limit, SourcePosition Position) : QueryOperator(Position);
+
+/// <summary>One element of a parse pattern: a literal (or regex) text, <c>*</c>, or a column with its type.</summary>
+internal sealed record ParsePart(string? Literal, string? Column, KqlType Type, SourcePosition Position);
+
+internal sealed record ParseOperator(string Kind, Expr Source, IReadOnlyList<ParsePart> Parts, bool DropUnmatched, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record ProjectKeepOperator(IReadOnlyList<NameExpr> Columns, bool Reorder, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record SerializeOperator(IReadOnlyList<NamedExpr> Columns, SourcePosition Position) : QueryOperator(Position);
+
+/// <summary>Operators that return their input unchanged: <c>render</c> (the API returns the table) and <c>as</c>.</summary>
+internal sealed record PassThroughOperator(string Name, string? Alias, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record InvokeOperator(string Function, IReadOnlyList<Expr> Arguments, SourcePosition Position) : QueryOperator(Position);
+
+internal sealed record TopNestedLevel(Expr Count, NamedExpr Key, NamedExpr Aggregate, bool WithOthers);
+
+internal sealed record TopNestedOperator(IReadOnlyList<TopNestedLevel> Levels, SourcePosition Position) : QueryOperator(Position);
+
 internal abstract record Statement(SourcePosition Position);
+
+/// <summary>A parameter of a user-defined function; <see cref="Type"/> is null for a tabular parameter.</summary>
+internal sealed record FunctionParameter(string Name, KqlType? Type, Expr? Default);
+
+/// <summary><c>let f = (params) { lets; body }</c>: a scalar body or a tabular one.</summary>
+internal sealed record LetFunction(
+    string Name, IReadOnlyList<FunctionParameter> Parameters, IReadOnlyList<Statement> Lets, Expr? ScalarBody, Pipeline? TabularBody, SourcePosition Position)
+    : Statement(Position);
 
 internal sealed record LetScalar(string Name, Expr Value, SourcePosition Position) : Statement(Position);
 

@@ -10,15 +10,15 @@ internal sealed partial class Parser
 {
     private static readonly HashSet<string> UnsupportedOperators = new(StringComparer.Ordinal)
     {
-        "mv-expand", "mv-apply", "parse", "parse-where", "parse-kv", "make-series", "evaluate", "render", "lookup", "as",
-        "invoke", "project-keep", "project-reorder", "project-smart", "sample", "sample-distinct", "top-nested", "top-hitters",
-        "serialize", "scan", "facet", "fork", "getschema", "reduce", "partition", "find", "range", "print", "externaldata",
-        "datatable", "make-graph", "graph-match", "consume",
+        "mv-apply", "parse-kv", "make-series", "evaluate", "project-smart", "sample", "sample-distinct", "top-hitters",
+        "scan", "facet", "fork", "getschema", "reduce", "partition", "find", "range", "externaldata",
+        "make-graph", "graph-match", "consume",
     };
 
     private readonly IReadOnlyList<Token> _tokens;
     private readonly HuntingSchema _schema;
     private readonly HashSet<string> _tabularLets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tabularFunctions = new(StringComparer.Ordinal);
     private int _index;
 
     private Parser(IReadOnlyList<Token> tokens, HuntingSchema schema)
@@ -92,7 +92,18 @@ internal sealed partial class Parser
         Expect("=");
         if (Current.Is("(") && (PeekToken().Is(")") || PeekToken(2).Is(":")))
         {
-            throw KqlErrors.Unsupported(Current.Position, "a user-defined function ('let' with parameters)");
+            return ParseFunction(name, at);
+        }
+
+        _tabularFunctions.Remove(name);
+        if (Current.Is("materialize") && PeekToken().Is("("))
+        {
+            Advance();
+            Advance();
+            var materialized = ParsePipeline();
+            Expect(")", "')' to close materialize(");
+            _tabularLets.Add(name);
+            return new LetTabular(name, materialized, at);
         }
 
         if (StartsTabular())
@@ -109,7 +120,12 @@ internal sealed partial class Parser
     /// <summary>Whether the next tokens start a tabular expression (a table, a tabular let, union, search or a piped name).</summary>
     private bool StartsTabular()
     {
-        if (Current.Is("union") || Current.Is("search"))
+        if (Current.Is("union") || Current.Is("search") || Current.Is("print") || (Current.Is("datatable") && PeekToken().Is("(")))
+        {
+            return true;
+        }
+
+        if (Current.Kind == TokenKind.Identifier && _tabularFunctions.Contains(Current.Text) && PeekToken().Is("("))
         {
             return true;
         }
@@ -178,10 +194,27 @@ internal sealed partial class Parser
             throw KqlErrors.Unsupported(at, $"the '{Current.Text}' operator");
         }
 
+        if (Current.Is("datatable") && PeekToken().Is("("))
+        {
+            Advance();
+            return ParseDatatable(at);
+        }
+
+        if (Current.Is("print") && !PeekToken().Is("|"))
+        {
+            Advance();
+            return new PrintSource(ParseNamedList(), at);
+        }
+
         var name = ExpectIdentifier("a table name");
         if (Current.Is("("))
         {
-            throw KqlErrors.Unsupported(at, $"calling '{name}' as a tabular function");
+            if (!_tabularFunctions.Contains(name))
+            {
+                throw KqlErrors.Unsupported(at, $"calling '{name}' as a tabular function");
+            }
+
+            return new CallSource(name, ParseCallArguments(), at);
         }
 
         return new NamedSource(name, at);

@@ -47,6 +47,36 @@ internal sealed partial class Parser
                 return new UnionOperator(sources, withSource, at);
             case "search":
                 return new SearchOperator(ParseExpression(), at);
+            case "mv-expand" or "mvexpand":
+                return ParseMvExpand(at);
+            case "parse" or "parse-where":
+                return ParseParse(at, dropUnmatched: token.Text == "parse-where");
+            case "project-keep" or "project-reorder":
+                return new ProjectKeepOperator(ParseNameList(allowWildcards: true), token.Text == "project-reorder", at);
+            case "serialize":
+                return new SerializeOperator(Current.Kind == TokenKind.Identifier ? ParseNamedList() : [], at);
+            case "render":
+                SkipToNextOperator();
+                return new PassThroughOperator("render", null, at);
+            case "as":
+                while (Current.Is("hint") && PeekToken().Is("."))
+                {
+                    _index += 2;
+                    ExpectIdentifier("a hint name");
+                    Expect("=");
+                    Advance();
+                }
+
+                var alias = ExpectIdentifier("a name after 'as'");
+                _tabularLets.Add(alias);
+                return new PassThroughOperator("as", alias, at);
+            case "lookup":
+                return ParseLookup(at);
+            case "invoke":
+                var function = ExpectIdentifier("a function name after 'invoke'");
+                return new InvokeOperator(function, ParseCallArguments(), at);
+            case "top-nested":
+                return ParseTopNested(at);
             default:
                 if (UnsupportedOperators.Contains(token.Text))
                 {
@@ -92,6 +122,11 @@ internal sealed partial class Parser
             }
         }
 
+        return ParseJoinRest(kind, at);
+    }
+
+    private JoinOperator ParseJoinRest(string kind, SourcePosition at)
+    {
         var right = ParseSource();
         Expect("on", "'on'");
         var keys = new List<JoinKey>();

@@ -72,11 +72,12 @@ public sealed class CompileErrorTests
         Assert.Contains("'count' can only be used in summarize", BadRequest("DeviceProcessEvents | extend n = count()"), StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("DeviceProcessEvents | mv-expand AdditionalFields", "'mv-expand' operator")]
-    [InlineData("DeviceProcessEvents | parse ProcessCommandLine with * \"-f \" File", "'parse' operator")]
-    [InlineData("DeviceProcessEvents | render timechart", "'render' operator")]
-    [InlineData("DeviceProcessEvents | join kind=fullouter DeviceInfo on DeviceId", "join kind=fullouter")]
-    [InlineData("let f = (x:long) { x + 1 }; DeviceInfo", "user-defined function")]
+    [InlineData("DeviceProcessEvents | make-series count() on Timestamp step 1d", "'make-series' operator")]
+    [InlineData("DeviceProcessEvents | evaluate bag_unpack(AdditionalFields)", "'evaluate' operator")]
+    [InlineData("find in (DeviceProcessEvents) where FileName == 'x'", "'find' operator")]
+    [InlineData("DeviceProcessEvents | parse flags=i ProcessCommandLine with * \"-f \" File", "parse flags=")]
+    [InlineData("DeviceProcessEvents | top-nested 2 of FileName with others = 'x' by count()", "top-nested 'with others'")]
+    [InlineData("DeviceProcessEvents | where ProcessCommandLine contains_any ('a')", "'contains_any' operator")]
     [InlineData("DeviceProcessEvents | where FileName like 'cmd%'", "'like' operator")]
     public void UnsupportedFeature_IsRefusedByName(string query, string named)
     {

@@ -29,6 +29,9 @@ internal static class SecureConfigurationCatalog
     ];
 
     /// <summary>The configurations assessed on a platform; none for mobile platforms.</summary>
+    /// <summary>Every configuration of every platform, for the configuration knowledge base.</summary>
+    public static IEnumerable<ConfigurationCheck> All => Windows.Concat(MacOs).Concat(Linux);
+
     public static IReadOnlyList<ConfigurationCheck> For(string osPlatform) =>
         osPlatform.StartsWith("Windows", StringComparison.Ordinal) ? Windows
         : osPlatform == "macOS" ? MacOs
