@@ -6,7 +6,8 @@ namespace DefenderApi.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/DefenderApi.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet hot paths;
 /// <c>-- inprocess [N]</c> times N typed-client calls through the testing kit; <c>-- starts [N]</c> times N
-/// testing-kit starts in one process. (Not top-level statements: the
+/// testing-kit starts in one process; <c>-- proxy URL ROOT-PEM</c> compares direct calls with calls through the
+/// intercepting proxy (bench/proxy.sh). (Not top-level statements: the
 /// emulator's own <c>Program</c> is referenced here.)
 /// </summary>
 internal static class BenchmarkProgram
@@ -16,6 +17,11 @@ internal static class BenchmarkProgram
         if (args is ["inprocess", ..])
         {
             return await InProcessThroughput.RunAsync(CountArgument(args, 10_000));
+        }
+
+        if (args is ["proxy", _, _, ..])
+        {
+            return await ProxyThroughput.RunAsync(args);
         }
 
         if (args is ["starts", ..])
