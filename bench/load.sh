@@ -15,6 +15,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 EMU_PORT=5401
 CEIL_PORT=5402
 FLOOR_PORT=5403
+INC_PORT=5404
 OUT=${OUT:-$ROOT/bench/results}
 mkdir -p "$OUT"
 
@@ -118,6 +119,11 @@ AUTH="Authorization: Bearer $TOKEN"
 MACHINE_ID=$(curl -s -H "$AUTH" "http://127.0.0.1:$EMU_PORT/api/machines?\$top=1" | jq -r '.value[0].id')
 CEIL_ID=$(curl -s "http://127.0.0.1:$CEIL_PORT/api/machines?top=1" | jq -r '.value[0].id')
 until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "http://127.0.0.1:$FLOOR_PORT/api/machines/$CEIL_ID" || true)" = "200" ]; do sleep 0.02; done
+# The incidents ceiling: the ceiling app serving the emulator's own first page of 100 incidents from memory.
+curl -s -H "$AUTH" "http://127.0.0.1:$EMU_PORT/api/incidents?\$top=100" >"$OUT/incidents.json"
+( pin "$SERVER_CPUS" dotnet "$CEIL_DLL" --urls "http://127.0.0.1:$INC_PORT" --incidents "$OUT/incidents.json" ) >"$OUT/incidents-ceiling.log" 2>&1 &
+PIDS+=("$!")
+wait_ready "http://127.0.0.1:$INC_PORT/api/incidents" >/dev/null
 
 post_script() { # name json-body -> path of a wrk lua script that POSTs the body (__N__ varies per request)
   local file="$OUT/$1.lua"
@@ -159,6 +165,7 @@ read -r C_404_RPS C_404_P50 C_404_P99 <<<"$(run_wrk ceiling-404 "$C/api/machines
 F="http://127.0.0.1:$FLOOR_PORT"
 read -r F_GET_RPS F_GET_P50 F_GET_P99 <<<"$(run_wrk floor-get "$F/api/machines/$CEIL_ID")"
 read -r F_404_RPS F_404_P50 F_404_P99 <<<"$(run_wrk floor-404 "$F/api/machines/no-such-machine")"
+read -r C_INC_RPS C_INC_P50 C_INC_P99 <<<"$(run_wrk ceiling-incidents "http://127.0.0.1:$INC_PORT/api/incidents")"
 CEIL_RSS_KB=$(rss_kb "$CEIL_PID")
 
 declare -a ROWS
@@ -174,6 +181,7 @@ row "GET /api/machines?\$filter=healthStatus eq 'Active'&\$orderby=lastSeen desc
 row 'GET /api/machines/{id}' "$(run_wrk get "$E/api/machines/$MACHINE_ID")" "$C_GET_RPS" "(get)"
 row 'GET /api/machines/{unknown} → 404 ResourceNotFound' "$(run_wrk notfound "$E/api/machines/no-such-machine")" "$C_404_RPS" "(404)"
 row "GET /api/machines?\$filter=nope eq 1 → 400 ODataError" "$(run_wrk odataerror "$E/api/machines?\$filter=nope%20eq%201")" "$C_404_RPS" "(404)"
+row 'GET /api/incidents?$top=100 (alerts, devices, entities)' "$(run_wrk incidents "$E/api/incidents?\$top=100")" "$C_INC_RPS" "(incidents)"
 row 'POST /api/indicators' "$(run_wrk indicator "$E/api/indicators" "$INDICATOR")" "" ""
 row 'POST /api/advancedqueries/run (summarize by DeviceName)' "$(run_wrk hunting "$E/api/advancedqueries/run" "$HUNTING")" "" ""
 
@@ -198,6 +206,7 @@ STARTS=$(kit "${RECOMMENDED[@]}" -- starts 5)
   echo "| endpoint | requests/s | p50 | p99 | emulator/ceiling |"
   echo "|---|---:|---:|---:|---:|"
   for r in "${ROWS[@]}"; do echo "$r"; done
+  echo "| ceiling: the same 100 incidents from memory | $C_INC_RPS | $C_INC_P50 | $C_INC_P99 | 1.00 |"
   echo "| ceiling: list / get / 404 | $C_LIST_RPS / $C_GET_RPS / $C_404_RPS | $C_LIST_P50 / $C_GET_P50 / $C_404_P50 | $C_LIST_P99 / $C_GET_P99 / $C_404_P99 | 1.00 |"
   echo "| authenticated floor (ceiling + framework auth only): get / 404 | $F_GET_RPS / $F_404_RPS | $F_GET_P50 / $F_404_P50 | $F_GET_P99 / $F_404_P99 | $(awk -v a="$F_GET_RPS" -v b="$C_GET_RPS" 'BEGIN { printf "%.2f", a / b }') / $(awk -v a="$F_404_RPS" -v b="$C_404_RPS" 'BEGIN { printf "%.2f", a / b }') |"
   echo

@@ -61,6 +61,29 @@ public sealed class EmulatorAdmin
         return json?["count"]?.GetValue<int>() ?? 0;
     }
 
+    /// <summary>
+    /// Loads alerts (the <c>alerts</c> collection) that become incidents: alerts without an <c>incidentId</c> join an
+    /// open incident or open a new one by the emulator's grouping rule, as alerts the service raises do.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="alerts">The alerts (each needs an id and a machineId).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many were stored.</returns>
+    public Task<int> LoadAlertsAsync(Guid tenantId, IEnumerable<Client.Models.Alert> alerts, CancellationToken cancellationToken = default) =>
+        LoadDataAsync(tenantId, "alerts", alerts, cancellationToken);
+
+    /// <summary>
+    /// Loads the alerts of one incident: every alert gets <paramref name="incidentId"/>, and the incident (created when
+    /// it does not exist) takes its name, times, severity and status from them.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="incidentId">The incident.</param>
+    /// <param name="alerts">The incident's alerts (each needs an id and a machineId).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many alerts were stored.</returns>
+    public Task<int> LoadIncidentAlertsAsync(Guid tenantId, long incidentId, IEnumerable<Client.Models.Alert> alerts, CancellationToken cancellationToken = default) =>
+        LoadDataAsync(tenantId, "alerts", alerts.Select(a => a with { IncidentId = incidentId }), cancellationToken);
+
     /// <summary><c>POST /_emulator/faults</c>.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

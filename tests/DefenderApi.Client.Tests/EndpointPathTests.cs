@@ -46,6 +46,10 @@ public sealed class EndpointPathTests
         ["GET /api/alerts/x1"] = (c, ct) => c.GetAlertAsync("x1", ct),
         ["PATCH /api/alerts/x1"] = (c, ct) => c.UpdateAlertAsync("x1", new AlertUpdate { Status = "Resolved" }, ct),
         ["POST /api/alerts/batchUpdate"] = (c, ct) => c.BatchUpdateAlertsAsync(new AlertBatchUpdate { AlertIds = ["x1"], Status = "Resolved" }, ct),
+        ["GET /api/incidents"] = (c, ct) => c.ListIncidentsAsync(cancellationToken: ct).ToListAsync(ct).AsTask(),
+        ["POST /api/advancedhunting/run"] = (c, ct) => c.RunXdrHuntingQueryAsync("EmailEvents | take 1", ct),
+        ["GET /api/incidents/42"] = (c, ct) => c.GetIncidentAsync(42, ct),
+        ["PATCH /api/incidents/42"] = (c, ct) => c.UpdateIncidentAsync(42, new IncidentUpdate { Status = "Resolved" }, ct),
         ["POST /api/alerts/CreateAlertByReference"] = (c, ct) => c.CreateAlertByReferenceAsync(new AlertByReference { EventTime = "e", ReportId = "1", MachineId = "m1", Severity = "Low", Title = "t", Description = "d", RecommendedAction = "r", Category = "General" }, ct),
         ["GET /api/alerts/x1/domains"] = (c, ct) => c.GetAlertDomainsAsync("x1", ct).ToListAsync(ct).AsTask(),
         ["GET /api/alerts/x1/files"] = (c, ct) => c.GetAlertFilesAsync("x1", ct).ToListAsync(ct).AsTask(),
@@ -119,6 +123,19 @@ public sealed class EndpointPathTests
         uri.AbsolutePath.Contains("DownloadLink", StringComparison.Ordinal) || uri.AbsolutePath.EndsWith("getPackageUri", StringComparison.Ordinal)
             ? """{"value":"https://download.example/x"}"""
             : """{"value":[]}""";
+
+    [Fact]
+    public async Task ListIncidents_TypedFilter_SendsTheFilterOnTheWireName()
+    {
+        var harness = new ClientHarness();
+        harness.Transport.Fallback = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"value":[]}""") };
+
+        await harness.Client.ListIncidentsAsync(new DefenderApi.Client.Query.ODataQuery<IncidentFilter>().Filter(i => i.LastUpdateTime >= At).Top(100),
+            TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        var sent = harness.Transport.Requests.Single();
+        Assert.Equal("GET /api/incidents?$filter=lastUpdateTime ge 2026-03-01T12:00:00Z&$top=100", $"{sent.Method} {Uri.UnescapeDataString(sent.Uri.PathAndQuery)}");
+    }
 
     [Fact]
     public void EveryPublicAsyncMethod_IsVirtual_ForMocking()

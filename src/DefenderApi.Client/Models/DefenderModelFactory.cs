@@ -1,7 +1,7 @@
 namespace DefenderApi.Client.Models;
 
 /// <summary>Builds model instances for users' tests and mocks, with every property optional.</summary>
-public static class DefenderModelFactory
+public static partial class DefenderModelFactory
 {
     /// <summary>Creates a <see cref="Machine"/>.</summary>
     /// <param name="id">The device identity.</param>

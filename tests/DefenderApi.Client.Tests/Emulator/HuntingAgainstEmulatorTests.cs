@@ -26,6 +26,16 @@ public sealed class HuntingAgainstEmulatorTests(HuntingAgainstEmulatorTests.Fixt
     }
 
     [Fact]
+    public async Task RunXdrHuntingQuery_ReadsTheXdrTables_WithTheFullStats()
+    {
+        var result = await Emulator.Client.RunXdrHuntingQueryAsync("EmailEvents | join kind=inner (UrlClickEvents) on NetworkMessageId | take 3", Ct);
+
+        Assert.InRange(result.Results.Count, 1, 3);
+        Assert.Contains(result.Schema, c => c.Name == "RecipientEmailAddress");
+        Assert.True(result.Stats?.GetProperty("resource_usage").TryGetProperty("cache", out _));
+    }
+
+    [Fact]
     public async Task MissingPermission_SurfacesForbidden_AndIsNotRetried()
     {
         var client = await Emulator.CreateClientWithRolesAsync("Machine.Read.All");

@@ -36,6 +36,17 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task IncidentsAsync(DefenderClient client, DateTimeOffset since)
+    {
+        #region client-incidents
+        var query = new ODataQuery<IncidentFilter>().Filter(i => i.Status == "Active" && i.LastUpdateTime > since);
+        await foreach (var incident in client.ListIncidentsAsync(query))
+        {
+            await client.UpdateIncidentAsync(incident.IncidentId, new IncidentUpdate { AssignedTo = "soar@contoso.com" });
+        }
+        #endregion
+    }
+
     public static async Task IsolateAsync(DefenderClient client, string machineId)
     {
         #region client-errors

@@ -13,7 +13,7 @@ public sealed partial class ReadmeSnippetsTests
 
         var regions = Region().Matches(snippets);
 
-        Assert.Equal(5, regions.Count);
+        Assert.Equal(6, regions.Count);
         foreach (Match region in regions)
         {
             Assert.Contains("```csharp\n" + Dedent(region.Groups["body"].Value) + "\n```", readme, StringComparison.Ordinal);

@@ -23,6 +23,20 @@ public sealed class HuntingDataLoadTests(HuntingDataLoadTests.Factory factory) :
     }
 
     [Fact]
+    public async Task XdrTableRows_Load_AndOnlyTheXdrEndpointQueriesThem()
+    {
+        using var loaded = await LoadAsync("EmailEvents", """[{"Timestamp":"2026-11-01T10:00:00Z","Subject":"load-xdr","UrlCount":2}]""");
+        using var client = await factory.CreateApiClientAsync();
+
+        using var xdr = await client.PostAsync("/api/advancedhunting/run", AdvancedQueriesTests.Query("EmailEvents | where Subject == 'load-xdr' | project UrlCount"));
+        using var mde = await client.PostAsync("/api/advancedqueries/run", AdvancedQueriesTests.Query("EmailEvents | where Subject == 'load-xdr'"));
+
+        Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        Assert.Contains("\"UrlCount\":2", await xdr.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, mde.StatusCode);
+    }
+
+    [Fact]
     public async Task LoadedRows_AreAppended_AndQueryable_WithTheirColumnTypes()
     {
         const string rows = """
