@@ -4,12 +4,12 @@ namespace DefenderApi.Emulator.Cli;
 
 /// <summary>
 /// The emulator executable's commands besides plain start: <c>token</c>, <c>reset</c>, <c>snapshot</c>, <c>load</c>,
-/// <c>faults</c>, each talking to a running emulator. Anything else on the command line starts the emulator.
+/// <c>faults</c>, <c>scenario</c>, each talking to a running emulator. Anything else on the command line starts the emulator.
 /// </summary>
 public static class EmulatorCommandLine
 {
     /// <summary>The command names.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults"];
+    public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults", "scenario"];
 
     /// <summary>Whether the arguments ask for a command or help rather than starting the emulator.</summary>
     /// <param name="args">The process arguments.</param>
@@ -52,6 +52,7 @@ public static class EmulatorCommandLine
             StoreCommands.Snapshot(host),
             LoadCommand.Create(host),
             FaultsCommand.Create(host),
+            ScenarioCommand.Create(host),
         };
         return root;
     }

@@ -126,6 +126,25 @@ public sealed class ScenarioTests(ScenarioTests.Factory factory) : IClassFixture
         Assert.Equal(1, after.GetProperty("stepsDone").GetInt32());
     }
 
+    [Fact]
+    public async Task Cli_StartListShowStop_DriveTheScenarioAdminApi()
+    {
+        await factory.CreateReadyClientAsync();
+        var handler = factory.Server.CreateHandler();
+
+        var start = await Cli.CliRun.RunAsync(handler, "scenario", "start", "phishing", "--devices", "2", "--seed", "21");
+        var id = start.Output.Trim();
+        var list = await Cli.CliRun.RunAsync(handler, "scenario", "list");
+        var show = await Cli.CliRun.RunAsync(handler, "scenario", "show", id);
+        var stop = await Cli.CliRun.RunAsync(handler, "scenario", "stop", id);
+
+        Assert.Equal(0, start.ExitCode);
+        Assert.StartsWith("phishing-", id, StringComparison.Ordinal);
+        Assert.Contains(id, list.Console, StringComparison.Ordinal);
+        Assert.Contains("Suspicious URL clicked", show.Console, StringComparison.Ordinal);
+        Assert.Equal(0, stop.ExitCode);
+    }
+
     private static List<string> AlertIds(JsonElement run) =>
         [.. run.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "Alert").Select(e => e.GetProperty("alertId").GetString()!).Distinct()];
 }
