@@ -21,6 +21,7 @@ using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Scenarios;
 using DefenderApi.Emulator.Throttling;
 using DefenderApi.Emulator.Users;
 using DefenderApi.Emulator.Vulnerabilities;
@@ -51,6 +52,7 @@ builder.AddDeviceHealth();
 builder.AddMachineActions();
 builder.AddLibrary();
 builder.AddHunting();
+builder.AddScenarios();
 
 var app = builder.Build();
 

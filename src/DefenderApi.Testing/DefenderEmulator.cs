@@ -36,6 +36,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
         _factory = new EmulatorApplicationFactory(options, _clock);
         _root = CreateHttpClient();
         Admin = new EmulatorAdmin(_root);
+        Scenarios = new EmulatorScenarios(_root);
         Journal = new EmulatorJournal(_factory.Services.GetRequiredService<ExchangeJournal>());
         Credential = CreateCredential(DefaultTenantId, DefaultClientId, DefaultClientSecret);
         Client = CreateClient(Credential);
@@ -77,6 +78,9 @@ public sealed class DefenderEmulator : IAsyncDisposable
 
     /// <summary>The exchange journal.</summary>
     public EmulatorJournal Journal { get; }
+
+    /// <summary>Scenarios: start one, advance the clock, read its timeline (docs/scenarios.md).</summary>
+    public EmulatorScenarios Scenarios { get; }
 
     /// <summary>The virtual clock's current time, or the real time when <see cref="DefenderEmulatorOptions.VirtualClock"/> is off.</summary>
     public DateTimeOffset Now => (_clock ?? TimeProvider.System).GetUtcNow();

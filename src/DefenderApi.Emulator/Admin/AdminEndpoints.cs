@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Hosting;
 using DefenderApi.Emulator.Journal;
 using DefenderApi.Emulator.MachineActions;
+using DefenderApi.Emulator.Scenarios;
 using DefenderApi.Emulator.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,6 +29,7 @@ public static class AdminEndpoints
         group.MapUserAdmin();
         group.MapDataAdmin();
         group.MapMachineActionAdmin();
+        group.MapScenarioAdmin();
         return group;
     }
 

@@ -4,12 +4,13 @@ namespace DefenderApi.Emulator.Cli;
 
 /// <summary>
 /// The emulator executable's commands besides plain start: <c>token</c>, <c>reset</c>, <c>snapshot</c>, <c>load</c>,
-/// <c>faults</c>, each talking to a running emulator, and <c>certs</c> and <c>env</c> for the drop-in mode. Anything else on the command line starts the emulator.
+/// <c>faults</c>, <c>scenario</c>, each talking to a running emulator, and <c>certs</c> and <c>env</c> for the drop-in mode.
+/// Anything else on the command line starts the emulator.
 /// </summary>
 public static class EmulatorCommandLine
 {
     /// <summary>The command names.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults", "certs", "env"];
+    public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults", "scenario", "certs", "env"];
 
     /// <summary>Whether the arguments ask for a command or help rather than starting the emulator.</summary>
     /// <param name="args">The process arguments.</param>
@@ -54,6 +55,7 @@ public static class EmulatorCommandLine
             StoreCommands.Snapshot(host),
             LoadCommand.Create(host),
             FaultsCommand.Create(host),
+            ScenarioCommand.Create(host),
             CertsCommand.Certs(host),
             CertsCommand.Env(host),
         };

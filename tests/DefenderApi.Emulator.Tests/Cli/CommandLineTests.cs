@@ -26,7 +26,7 @@ public sealed class CommandLineTests(ThrottlingFactory factory) : IClassFixture<
         var run = await CliRun.RunAsync(factory.Server.CreateHandler(), "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var word in new[] { "token", "reset", "snapshot", "load", "faults", "certs", "env", "--https", "--proxy-passthrough", "--urls", "--in-memory", "--seed", "--virtual-clock", "--emulator", "--admin-key" })
+        foreach (var word in new[] { "token", "reset", "snapshot", "load", "faults", "scenario", "certs", "env", "--https", "--proxy-passthrough", "--urls", "--in-memory", "--seed", "--virtual-clock", "--emulator", "--admin-key" })
         {
             Assert.Contains(word, run.Output, StringComparison.Ordinal);
         }
