@@ -9,6 +9,12 @@ public sealed record InjectedFault(string RuleId);
 /// <summary>Records every exchange on <c>/api</c>, <c>/_emulator</c> and the token endpoints in the journal.</summary>
 public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal journal, TimeProvider time)
 {
+    /// <summary>
+    /// The most characters of a path, query, method or error message an entry keeps: the journal holds thousands of
+    /// entries, and a hostile client sends 60 KB request lines; the target still finds the exchange.
+    /// </summary>
+    public const int MaxRecordedChars = 2_048;
+
     /// <summary>Runs the rest of the pipeline, then records the exchange.</summary>
     /// <param name="context">The exchange.</param>
     /// <returns>A task.</returns>
@@ -24,17 +30,20 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
         finally
         {
             var caller = CallerIdentity.From(context.User);
+            var error = context.Features.Get<WrittenError>()?.Body;
             journal.Record(new JournalEntry(
                 arrived,
-                context.Request.Method,
-                path,
-                context.Request.QueryString.Value ?? string.Empty,
+                Bounded(context.Request.Method),
+                Bounded(path),
+                Bounded(context.Request.QueryString.Value ?? string.Empty),
                 context.Response.StatusCode,
-                context.Features.Get<WrittenError>()?.Body,
+                error is null || error.Message.Length <= MaxRecordedChars ? error : error with { Message = Bounded(error.Message) },
                 time.GetElapsedTime(started).TotalMilliseconds,
                 caller?.TenantId,
                 caller?.ClientId,
                 context.Features.Get<InjectedFault>() is not null));
         }
     }
+
+    private static string Bounded(string text) => text.Length <= MaxRecordedChars ? text : $"{text[..MaxRecordedChars]}…";
 }

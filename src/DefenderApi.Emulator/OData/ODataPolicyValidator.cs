@@ -11,6 +11,13 @@ internal static class ODataPolicyValidator
     {
         if (filter is not null)
         {
+            // The parser accepts the bare literal null as a filter (its type is unknown, not Boolean); as a LINQ
+            // predicate it is a null cast to bool, which fails while the query runs.
+            if (filter.Expression.TypeReference is null)
+            {
+                throw Fault("The $filter expression must evaluate to a single boolean value, not null.");
+            }
+
             CheckNode(filter.Expression, policy);
         }
     }
