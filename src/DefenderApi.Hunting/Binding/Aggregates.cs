@@ -132,7 +132,7 @@ internal sealed partial class QueryBinder
     };
 
     /// <summary>
-    /// arg_max/arg_min pick the whole row with the largest/smallest value per group (ROW_NUMBER over the group).
+    /// arg_max/arg_min pick the whole row with the largest/smallest value per group.
     /// They must be the only aggregation of their summarize; mixing is refused by name.
     /// </summary>
     private Relation ArgMaxOrMin(Relation input, SummarizeOperator summarize, List<(PlanColumn Column, string Sql)> keys)
@@ -149,8 +149,9 @@ internal sealed partial class QueryBinder
         }
 
         var byName = aggregate.Name ?? InferName(call.Arguments[0]) ?? (call.Name == "arg_max" ? "max_" : "min_");
+        var function = call.Name == "arg_max" ? "MAX" : "MIN";
         var output = keys.Select((k, i) => (k.Column, Sql: Q($"#k{i}"))).ToList();
-        output.Add((new PlanColumn(UniqueName(byName, output.Select(o => o.Column.Name)), by.Type), Q("#a")));
+        output.Add((new PlanColumn(UniqueName(byName, output.Select(o => o.Column.Name)), by.Type), $"{function}({Q("#a")})"));
         var requested = call.Arguments.Skip(1).ToList();
         var columns = requested is [StarExpr]
             ? input.Columns.Where(c => output.All(o => o.Column.Name != c.Name))
@@ -163,11 +164,12 @@ internal sealed partial class QueryBinder
             }
         }
 
-        var partition = keys.Count == 0 ? string.Empty : "PARTITION BY " + string.Join(", ", keys.Select(k => k.Sql)) + " ";
-        var direction = call.Name == "arg_max" ? "DESC" : "ASC";
+        // SQLite's documented bare-column rule: with exactly one min() or max() aggregate, the other columns come from
+        // the row that holds it. One pass per group, no sort, and the scan below reads only the columns named here.
         var keyColumns = string.Concat(keys.Select((k, i) => $", {k.Sql} AS {Q($"#k{i}")}"));
-        var inner = $"SELECT *{keyColumns}, {by.Sql} AS {Q("#a")}, ROW_NUMBER() OVER ({partition}ORDER BY {by.Sql} {direction} NULLS LAST) AS {Q("#rn")} FROM ({input.Sql}) AS {NextAlias()}";
+        var inner = $"SELECT *{keyColumns}, {by.Sql} AS {Q("#a")} FROM ({input.Sql}) AS {NextAlias()}";
+        var groupBy = keys.Count == 0 ? string.Empty : " GROUP BY " + string.Join(", ", keys.Select((_, i) => Q($"#k{i}")));
         var select = string.Join(", ", output.Select(o => $"{o.Sql} AS {Q(o.Column.Name)}"));
-        return new Relation($"SELECT {select} FROM ({inner}) AS {NextAlias()} WHERE {Q("#rn")} = 1", [.. output.Select(o => o.Column)]);
+        return new Relation($"SELECT {select} FROM ({inner}) AS {NextAlias()}{groupBy}", [.. output.Select(o => o.Column)]);
     }
 }

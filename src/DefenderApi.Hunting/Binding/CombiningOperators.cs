@@ -31,7 +31,9 @@ internal sealed partial class QueryBinder
         // probe a whole table's time index once per row of the other side (quadratic at 1M events).
         var rightSql = Unflattened(right.Sql);
         var on = string.Join(" AND ", keys.Select(k => $"{la}.{Q(k.Left.Name)} = {ra}.{Q(k.Right.Name)}"));
-        var leftSql = Unflattened(left.Sql);
+        // A left outer join keeps its left side as the outer loop whatever the planner does, so that side may stay
+        // flattened (its scan then reads only the columns used); the right side is materialized once with an index.
+        var leftSql = join.Kind == "leftouter" ? left.Sql : Unflattened(left.Sql);
         if (join.Kind == "innerunique")
         {
             var partition = string.Join(", ", keys.Select(k => Q(k.Left.Name)));

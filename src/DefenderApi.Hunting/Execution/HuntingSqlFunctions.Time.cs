@@ -17,7 +17,7 @@ public static partial class HuntingSqlFunctions
     private static void RegisterTime(SqliteConnection connection)
     {
         connection.CreateFunction<string?, long?, long?, long?>(DateTimeAdd, (part, amount, ticks) => part is null || amount is null || ticks is null ? null : Guard(() => Add(part, amount.Value, new DateTime(ticks.Value)).Ticks), isDeterministic: true);
-        connection.CreateFunction<string?, long?, long?, long?>(DateTimeDiff, (part, a, b) => part is null || a is null || b is null ? null : Diff(part, new DateTime(a.Value), new DateTime(b.Value)), isDeterministic: true);
+        connection.CreateFunction<string?, long?, long?, long?>(DateTimeDiff, (part, a, b) => part is null || a is null || b is null ? null : Guard(() => Diff(part, new DateTime(a.Value), new DateTime(b.Value)) ?? throw new ArgumentOutOfRangeException(nameof(part))), isDeterministic: true);
         connection.CreateFunction<string?, long?, long?>(DateTimePart, (part, ticks) => part is null || ticks is null ? null : Part(part, new DateTime(ticks.Value)), isDeterministic: true);
         connection.CreateFunction<string, long?, long?, long?>(StartOf, (unit, ticks, offset) => ticks is null ? null : Guard(() => Start(unit, new DateTime(ticks.Value), offset ?? 0).Ticks), isDeterministic: true);
         connection.CreateFunction<long?, string?, string?>(FormatDateTime, (ticks, format) => ticks is null || format is null ? null : Format(new DateTime(ticks.Value), format), isDeterministic: true);
@@ -31,7 +31,7 @@ public static partial class HuntingSqlFunctions
         {
             return action();
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
             return null;
         }
