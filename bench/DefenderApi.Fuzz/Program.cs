@@ -40,7 +40,14 @@ emulator.BeginErrorReadLine();
 
 try
 {
-    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false, AllowAutoRedirect = false };
+    using var handler = new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        // Header values outside ASCII go out as UTF-8 bytes, as a hostile client sends them (Kestrel reads Latin-1).
+        RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+    };
     using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
     await WaitReadyAsync(client);
     var tokens = await FuzzData.PrepareAsync(client);
