@@ -18,7 +18,7 @@ public sealed class DeviceAvInfoTests : IClassFixture<DemoTenantFactory>
         var root = await ODataJson.OkAsync(await client.GetAsync("/api/deviceavinfo"));
 
         Assert.Equal(20, root.GetProperty("value").GetArrayLength());
-        Assert.Contains("$skip=20", root.GetProperty("@odata.nextLink").GetString(), StringComparison.Ordinal);
+        Assert.Contains("$skiptoken=", root.GetProperty("@odata.nextLink").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("#DeviceAvInfo", root.GetProperty("@odata.context").GetString(), StringComparison.Ordinal);
     }
 
