@@ -44,6 +44,19 @@ public sealed class DataLoaderRulesTests : IClassFixture<EmulatorFactory>
     }
 
     [Fact]
+    public async Task IndicatorIdOfControlCharacters_IsRefusedNamingTheItem_NotA500()
+    {
+        // Found by the long fuzz run: an id of control characters answered 500.
+        using var response = await LoadAsync("indicators", """[{"id":"\b\u0000\u0012","indicatorValue":"contoso.com","indicatorType":"DomainName","action":"Alert","title":"t","description":"d","severity":"Low"}]""");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        using var error = JsonDocument.Parse(body);
+        Assert.Equal("InvalidRequestBody", error.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("item 0", error.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EnumerationInAnotherCase_IsStoredInTheDocumentedSpelling_AndTheMachineIsOnboarded()
     {
         using var response = await LoadAsync("machines", $"[{Machine("case1", ""","onboardingStatus":"Onboarded","healthStatus":"active","riskScore":"HIGH" """)}]");

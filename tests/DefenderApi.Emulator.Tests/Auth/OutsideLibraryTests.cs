@@ -88,7 +88,7 @@ public sealed class OutsideLibraryTests(ProtectedApiFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, await CallApiAsync(result.AccessToken));
         using var admin = await factory.CreateReadyClientAsync();
-        Assert.Contains("/common/discovery/instance", await admin.GetStringAsync("/_emulator/journal?limit=50"), StringComparison.Ordinal);
+        Assert.Contains("/common/discovery/instance", await admin.GetStringAsync("/_emulator/journal?path=/discovery/instance&limit=1000"), StringComparison.Ordinal);
     }
 
     [Fact]

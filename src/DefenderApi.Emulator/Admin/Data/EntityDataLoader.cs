@@ -21,7 +21,13 @@ public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>>
     public override string Name => name;
 
     /// <inheritdoc />
-    protected override string? Validate(T item) => string.IsNullOrWhiteSpace(_key(item)) ? $"{KeyName} is missing" : null;
+    // No API id holds control characters; refusing them here keeps them out of every statement the store builds.
+    protected override string? Validate(T item) => _key(item) switch
+    {
+        var key when string.IsNullOrWhiteSpace(key) => $"{KeyName} is missing",
+        var key when key.Any(char.IsControl) => $"{KeyName} contains control characters",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override async Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<T>> items, CancellationToken cancellationToken)
