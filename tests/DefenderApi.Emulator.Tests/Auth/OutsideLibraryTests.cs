@@ -37,10 +37,12 @@ public sealed class OutsideLibraryTests(ProtectedApiFactory factory) : IClassFix
             Retry = { MaxRetries = 0 },
         });
 
-    private IConfidentialClientApplication MsalApplication(string secret, bool instanceDiscovery = false) =>
+    // MSAL keeps instance discovery answers in a process-wide cache keyed by host, and other test classes in this
+    // process discover "localhost" too; the discovery test therefore uses a host of its own, or MSAL may never ask.
+    private IConfidentialClientApplication MsalApplication(string secret, bool instanceDiscovery = false, string host = "localhost") =>
         ConfidentialClientApplicationBuilder.Create(DefaultTenant.ClientId)
             .WithClientSecret(secret)
-            .WithAuthority($"https://localhost/{DefaultTenant.TenantId}")
+            .WithAuthority($"https://{host}/{DefaultTenant.TenantId}")
             .WithInstanceDiscovery(instanceDiscovery)
             .WithHttpClientFactory(new TestServerHttpClientFactory(factory))
             .Build();
@@ -84,11 +86,14 @@ public sealed class OutsideLibraryTests(ProtectedApiFactory factory) : IClassFix
     {
         await factory.CreateReadyClientAsync();
 
-        var result = await MsalApplication(DefaultTenant.ClientSecret, instanceDiscovery: true).AcquireTokenForClient(Scopes).ExecuteAsync();
+        var host = $"login-{Guid.NewGuid():N}.test";
+
+        var result = await MsalApplication(DefaultTenant.ClientSecret, instanceDiscovery: true, host).AcquireTokenForClient(Scopes).ExecuteAsync();
 
         Assert.Equal(HttpStatusCode.OK, await CallApiAsync(result.AccessToken));
         using var admin = await factory.CreateReadyClientAsync();
-        Assert.Contains("/common/discovery/instance", await admin.GetStringAsync("/_emulator/journal?path=/discovery/instance&limit=1000"), StringComparison.Ordinal);
+        var journal = await admin.GetStringAsync("/_emulator/journal?path=/discovery/instance&limit=1000");
+        Assert.Contains(host, journal, StringComparison.Ordinal);
     }
 
     [Fact]
