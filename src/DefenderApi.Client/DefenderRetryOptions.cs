@@ -12,7 +12,11 @@ public sealed record DefenderRetryOptions
     /// <summary>The longest backoff delay. Default 30 s.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest wait honoured from a <c>Retry-After</c> header. Default 60 s (MDE's per-minute windows).</summary>
+    /// <summary>
+    /// The longest wait honoured from a <c>Retry-After</c> header. Default 60 s (MDE's per-minute windows). A 429 asking
+    /// for a longer wait is not retried: it surfaces at once as <see cref="DefenderRequestFailedException"/> with its
+    /// <see cref="DefenderRequestFailedException.RetryAfter"/>. <see cref="TimeSpan.Zero"/> never waits for a 429.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Checks the settings.</summary>

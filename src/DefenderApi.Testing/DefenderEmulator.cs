@@ -105,6 +105,13 @@ public sealed class DefenderEmulator : IAsyncDisposable
     /// <returns>The client; dispose it.</returns>
     public HttpClient CreateHttpClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>
+    /// A handler that sends requests to the in-process emulator, for code that builds its own <see cref="HttpClient"/>:
+    /// e.g. <c>services.AddDefenderClient(emulator.Endpoint, _ =&gt; emulator.Credential).ConfigurePrimaryHttpMessageHandler(() =&gt; emulator.CreateHandler())</c>.
+    /// </summary>
+    /// <returns>A new handler; the <see cref="HttpClient"/> or <c>IHttpClientFactory</c> that uses it disposes it.</returns>
+    public HttpMessageHandler CreateHandler() => _factory.Server.CreateHandler();
+
     /// <summary>A credential for any registered application (see <see cref="EmulatorAdmin.RegisterAppAsync"/>).</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="clientId">The application.</param>
@@ -123,7 +130,10 @@ public sealed class DefenderEmulator : IAsyncDisposable
         {
             Transport = _factory.Server.CreateHandler(),
             TimeProvider = _clock is null ? TimeProvider.System : new VirtualTimeProvider(_clock),
-            Retry = new DefenderRetryOptions { Delay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, MaxRetryAfter = TimeSpan.Zero },
+            // No backoff waits, and only the one-second Retry-After of injected 429s is waited for: a real rate-limit
+            // answer (its window's remaining seconds) surfaces at once as TooManyRequests, which is what a test of
+            // throttling wants to see, instead of being retried into the same window.
+            Retry = new DefenderRetryOptions { Delay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, MaxRetryAfter = TimeSpan.FromSeconds(1) },
         };
         _options.ConfigureClient?.Invoke(options);
         configure?.Invoke(options);

@@ -21,8 +21,16 @@ public sealed record DefenderEmulatorOptions
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>
-    /// Changes the options of <see cref="DefenderEmulator.Client"/>. The kit's default client never waits between retries
-    /// (zero backoff, <c>Retry-After</c> capped at zero) so throttled paths run instantly; set real delays here to test them.
+    /// Changes the options of <see cref="DefenderEmulator.Client"/>. The kit's default client does not back off between
+    /// retries and waits only for a <c>Retry-After</c> of at most one second (what injected 429s ask): a real rate-limit
+    /// answer surfaces at once as <c>TooManyRequests</c>. Set real delays here to test waiting.
     /// </summary>
     public Action<DefenderClientOptions>? ConfigureClient { get; set; }
+
+    /// <summary>
+    /// Configures the in-process emulator's logging. By default it logs nothing and prints no start-up banner: the
+    /// emulator runs inside the test process, whose console is the test runner's. Add providers here to see its logs
+    /// (e.g. <c>logging =&gt; logging.AddConsole()</c>).
+    /// </summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; set; }
 }

@@ -46,16 +46,24 @@ public sealed class EmulatorAdmin
         return (all?["features"] as JsonObject ?? all)?.ToDictionary(p => p.Key, p => p.Value?.GetValue<bool>() ?? false) ?? [];
     }
 
-    /// <summary><c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities in the API's own shape.</summary>
+    /// <summary>
+    /// <c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities in the API's own shape, or appends
+    /// rows to an advanced hunting table.
+    /// </summary>
     /// <param name="tenantId">The tenant.</param>
-    /// <param name="collection">E.g. <c>machines</c>, <c>alerts</c>, <c>machineactions</c>.</param>
-    /// <param name="items">The entities (models of DefenderApi.Client.Models serialize to the API's shape).</param>
+    /// <param name="collection">E.g. <c>machines</c>, <c>alerts</c>, <c>machineactions</c>, or a hunting table such as <c>DeviceProcessEvents</c>.</param>
+    /// <param name="items">
+    /// The entities (models of DefenderApi.Client.Models serialize to the API's shape, other objects in camelCase), or
+    /// the hunting rows (typed or anonymous objects whose property names are the table's columns, e.g. <c>Timestamp</c>,
+    /// <c>DeviceId</c>: they are sent as written, since KQL column names are case-sensitive).
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many were stored.</returns>
     public async Task<int> LoadDataAsync<T>(Guid tenantId, string collection, IEnumerable<T> items, CancellationToken cancellationToken = default)
     {
         // Absent rather than null: entities are sent as the API returns them, and the API leaves out what it does not know.
-        using var content = JsonContent.Create(items, options: EntityJson);
+        // Hunting rows keep their property names: KQL column names are case-sensitive and PascalCase (Timestamp, DeviceId).
+        using var content = JsonContent.Create(items, options: IsHuntingTable(collection) ? HuntingRowJson : EntityJson);
         using var response = await _http.PostAsync(new Uri($"/_emulator/tenants/{tenantId}/data/{Uri.EscapeDataString(collection)}", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
         var json = await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return json?["count"]?.GetValue<int>() ?? 0;
@@ -141,6 +149,11 @@ public sealed class EmulatorAdmin
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    private static readonly JsonSerializerOptions HuntingRowJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static bool IsHuntingTable(string collection) =>
+        DefenderApi.Hunting.Schema.HuntingSchema.Xdr.Tables.Any(t => string.Equals(t.Name, collection, StringComparison.OrdinalIgnoreCase));
 
     private async Task<JsonNode?> PostAsync(string path, object? body, CancellationToken cancellationToken)
     {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using DefenderApi.Emulator.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DefenderApi.Testing;
 
@@ -25,6 +28,20 @@ internal sealed class EmulatorApplicationFactory(DefenderEmulatorOptions options
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            options.ConfigureLogging?.Invoke(logging);
+        });
+        builder.ConfigureServices(services =>
+        {
+            // The banner names a listening address, but in process no socket is open.
+            var banner = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StartupBanner));
+            if (banner is not null)
+            {
+                services.Remove(banner);
+            }
+        });
         builder.UseSetting("Emulator:Storage", "InMemory");
         builder.UseSetting("Emulator:Seed", options.Seed);
         foreach (var (key, value) in options.Settings)

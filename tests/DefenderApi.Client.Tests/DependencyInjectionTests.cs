@@ -27,6 +27,50 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task TwoNamedClients_EachUseTheirOwnCredential_AndOneSetOfRetries()
+    {
+        var clock = new RecordingTimeProvider();
+        var contosoTransport = new StubTransport();
+        var fabrikamTransport = new StubTransport();
+        for (var i = 0; i < 10; i++)
+        {
+            contosoTransport.ThenError("InternalServerError", 500);
+        }
+
+        fabrikamTransport.Then(HttpStatusCode.OK, """{"id":"m2"}""");
+        var services = new ServiceCollection();
+        services.AddDefenderClient("contoso", DefenderEndpoints.Default, _ => new StubCredential(clock, "contoso"), o => o.TimeProvider = clock)
+            .ConfigurePrimaryHttpMessageHandler(() => contosoTransport);
+        services.AddDefenderClient("fabrikam", DefenderEndpoints.Default, _ => new StubCredential(clock, "fabrikam"), o => o.TimeProvider = clock)
+            .ConfigurePrimaryHttpMessageHandler(() => fabrikamTransport);
+        await using var provider = services.BuildServiceProvider();
+
+        var fabrikam = await provider.GetRequiredKeyedService<DefenderClient>("fabrikam").GetMachineAsync("m2", TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<DefenderRequestFailedException>(() =>
+            provider.GetRequiredKeyedService<DefenderClient>("contoso").GetMachineAsync("m1", TestContext.Current.CancellationToken));
+
+        Assert.Equal("m2", fabrikam.Id);
+        Assert.Equal(["fabrikam-1"], fabrikamTransport.Requests.Select(r => r.Token));
+        Assert.Equal(4, contosoTransport.Requests.Count);
+        Assert.All(contosoTransport.Requests, r => Assert.Equal("contoso-1", r.Token));
+    }
+
+    [Fact]
+    public void RegisteringTheSameClientTwice_IsRefused_InsteadOfStackingHandlers()
+    {
+        var clock = new RecordingTimeProvider();
+        var services = new ServiceCollection();
+        services.AddDefenderClient(DefenderEndpoints.Default, _ => new StubCredential(clock));
+        services.AddDefenderClient("contoso", DefenderEndpoints.Default, _ => new StubCredential(clock));
+
+        var unnamed = Assert.Throws<InvalidOperationException>(() => services.AddDefenderClient(DefenderEndpoints.Default, _ => new StubCredential(clock)));
+        var named = Assert.Throws<InvalidOperationException>(() => services.AddDefenderClient("contoso", DefenderEndpoints.Default, _ => new StubCredential(clock)));
+
+        Assert.Contains("AddDefenderClient(name", unnamed.Message, StringComparison.Ordinal);
+        Assert.Contains("'contoso' is already registered", named.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Endpoints_NameTheDocumentedHosts()
     {
         Assert.Equal("https://api.security.microsoft.com/", DefenderEndpoints.Default.AbsoluteUri);

@@ -43,4 +43,23 @@ public sealed class AdminTests(EmptyEmulatorFixture fixture) : IClassFixture<Emp
 
         Assert.Contains("ResourceNotFound", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LoadData_OfTypedHuntingRows_KeepsTheirColumnNames_AndAQueryFindsThem()
+    {
+        var tenantId = await Emulator.Admin.CreateTenantAsync(cancellationToken: Ct);
+        await Emulator.Admin.RegisterAppAsync(tenantId, "hunter", "s3cret", ["AdvancedQuery.Read.All"], Ct);
+        var rows = new[] { new ProcessRow(Emulator.Now.AddHours(-1), "dev-1", "evil.exe", 42) };
+
+        var stored = await Emulator.Admin.LoadDataAsync(tenantId, "DeviceProcessEvents", rows, Ct);
+
+        Assert.Equal(1, stored);
+        var client = Emulator.CreateClient(Emulator.CreateCredential(tenantId, "hunter", "s3cret"));
+        var result = await client.RunAdvancedQueryAsync("DeviceProcessEvents | where FileName == 'evil.exe' | project DeviceId, FileSize", Ct);
+        var row = Assert.Single(result.Results);
+        Assert.Equal("dev-1", row["DeviceId"].GetString());
+        Assert.Equal(42, row["FileSize"].GetInt64());
+    }
+
+    private sealed record ProcessRow(DateTimeOffset Timestamp, string DeviceId, string FileName, long FileSize);
 }

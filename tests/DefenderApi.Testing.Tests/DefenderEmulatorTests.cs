@@ -1,5 +1,6 @@
 using System.Net;
 using DefenderApi.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DefenderApi.Testing.Tests;
 
@@ -85,5 +86,21 @@ public sealed class DefenderEmulatorTests(EmptyEmulatorFixture fixture) : IClass
     public void AdvanceClock_WithoutVirtualClock_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => Emulator.AdvanceClock(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task CreateHandler_LetsAddDefenderClient_ReachTheInProcessEmulator()
+    {
+        var services = new ServiceCollection();
+        services.AddDefenderClient(Emulator.Endpoint, _ => Emulator.Credential, o => o.Retry = new DefenderRetryOptions { MaxRetries = 0 })
+            .ConfigurePrimaryHttpMessageHandler(() => Emulator.CreateHandler());
+        await using var provider = services.BuildServiceProvider();
+        Emulator.Journal.Clear();
+
+        var client = provider.GetRequiredService<DefenderClient>();
+        var error = await Assert.ThrowsAsync<DefenderRequestFailedException>(() => client.GetMachineAsync("no-such-machine", TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.NotNull(Emulator.Journal.FindByTarget(error.Target!));
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeProvider time
             }
             catch (Exception fault) when (retry <= policy.Options.MaxRetries && RetryPolicy.IsRetriable(fault, idempotent, cancellationToken))
             {
-                var wait = policy.DelayFor(retry, null);
+                var wait = policy.DelayFor(retry, null) ?? TimeSpan.Zero;
                 LogTransportRetry(logger, request.Method, request.RequestUri, fault.GetType().Name, retry, policy.Options.MaxRetries, wait);
                 await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -43,12 +43,22 @@ internal sealed partial class RetryHandler(RetryPolicy policy, TimeProvider time
                 return response;
             }
 
-            var delay = policy.DelayFor(retry, response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null);
+            var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null;
+            if (policy.DelayFor(retry, retryAfter) is not { } delay)
+            {
+                LogWaitTooLong(logger, request.Method, request.RequestUri, (int)response.StatusCode, target, retryAfter!.Value, policy.Options.MaxRetryAfter);
+                return response;
+            }
+
             LogRetry(logger, request.Method, request.RequestUri, (int)response.StatusCode, target, retry, policy.Options.MaxRetries, delay);
             response.Dispose();
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
+        Message = "{Method} {Uri} answered {Status} (target {Target}) asking to wait {RetryAfter}, longer than MaxRetryAfter {MaxRetryAfter}; not retried")]
+    private static partial void LogWaitTooLong(ILogger logger, HttpMethod method, Uri? uri, int status, string? target, TimeSpan retryAfter, TimeSpan maxRetryAfter);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
         Message = "{Method} {Uri} answered {Status} (target {Target}); retry {Retry} of {MaxRetries} in {Delay}")]

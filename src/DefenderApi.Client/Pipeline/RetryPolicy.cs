@@ -29,14 +29,16 @@ internal sealed class RetryPolicy(DefenderRetryOptions options)
     };
 
     /// <summary>
-    /// The wait before retry number <paramref name="retry"/> (1-based): the server's <c>Retry-After</c>, capped,
-    /// or exponential backoff with ±20 % jitter.
+    /// The wait before retry number <paramref name="retry"/> (1-based): the server's <c>Retry-After</c>, or
+    /// exponential backoff with ±20 % jitter when there is none. <see langword="null"/> when the server asks for a
+    /// longer wait than <see cref="DefenderRetryOptions.MaxRetryAfter"/>: a retry before the window ends would only be
+    /// throttled again and spend another call of the quota, so the answer surfaces at once.
     /// </summary>
-    public TimeSpan DelayFor(int retry, TimeSpan? retryAfter)
+    public TimeSpan? DelayFor(int retry, TimeSpan? retryAfter)
     {
         if (retryAfter is { } asked)
         {
-            return asked > Options.MaxRetryAfter ? Options.MaxRetryAfter : asked;
+            return asked > Options.MaxRetryAfter ? null : asked;
         }
 
         var exponential = Options.Delay.TotalMilliseconds * Math.Pow(2, retry - 1);

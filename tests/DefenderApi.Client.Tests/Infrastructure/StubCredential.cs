@@ -3,7 +3,7 @@ using Azure.Core;
 namespace DefenderApi.Client.Tests.Infrastructure;
 
 /// <summary>Hands out tokens <c>token-1</c>, <c>token-2</c> … valid for <see cref="Lifetime"/> from the clock's now.</summary>
-internal sealed class StubCredential(TimeProvider clock) : TokenCredential
+internal sealed class StubCredential(TimeProvider clock, string prefix = "token") : TokenCredential
 {
     public int Calls { get; private set; }
 
@@ -15,7 +15,7 @@ internal sealed class StubCredential(TimeProvider clock) : TokenCredential
     {
         Calls++;
         Scopes.Add(requestContext.Scopes);
-        return new AccessToken($"token-{Calls}", clock.GetUtcNow() + Lifetime);
+        return new AccessToken($"{prefix}-{Calls}", clock.GetUtcNow() + Lifetime);
     }
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>

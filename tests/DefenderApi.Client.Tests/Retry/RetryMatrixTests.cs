@@ -52,11 +52,27 @@ public sealed class RetryMatrixTests
     }
 
     [Fact]
-    public async Task Throttled_RetryAfterLongerThanTheCap_WaitsTheCap()
+    public async Task Throttled_RetryAfterLongerThanTheCap_IsNotRetried_AndSurfacesTheWait()
     {
         var harness = new ClientHarness(o => o.Retry = new DefenderRetryOptions { MaxRetryAfter = TimeSpan.FromSeconds(30) });
         harness.Transport
             .ThenError("TooManyRequests", 429, configure: r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(3600)))
+            .Then(HttpStatusCode.OK, MachineJson);
+
+        var error = await Assert.ThrowsAsync<DefenderRequestFailedException>(() => harness.Client.GetMachineAsync("m1", Ct));
+
+        Assert.Equal(429, error.Status);
+        Assert.Equal(TimeSpan.FromSeconds(3600), error.RetryAfter);
+        Assert.Empty(harness.Clock.Delays);
+        Assert.Single(harness.Transport.Requests);
+    }
+
+    [Fact]
+    public async Task Throttled_RetryAfterWithinTheCap_WaitsExactlyThatLong()
+    {
+        var harness = new ClientHarness(o => o.Retry = new DefenderRetryOptions { MaxRetryAfter = TimeSpan.FromSeconds(30) });
+        harness.Transport
+            .ThenError("TooManyRequests", 429, configure: r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(30)))
             .Then(HttpStatusCode.OK, MachineJson);
 
         await harness.Client.GetMachineAsync("m1", Ct);
