@@ -119,6 +119,17 @@ public partial class DefenderClient
     public virtual async Task<Uri> GetLiveResponseResultDownloadLinkAsync(string actionId, int commandIndex, CancellationToken cancellationToken = default) =>
         new((await GetAsync<StringValue>($"machineactions/{Escape(actionId)}/GetLiveResponseResultDownloadLink(index={Invariant(commandIndex)})", cancellationToken).ConfigureAwait(false)).Value);
 
+    /// <summary>
+    /// Polls a machine action until it reaches a terminal status (Succeeded, Failed, TimeOut, Cancelled), every
+    /// <see cref="DefenderClientOptions.ActionPollInterval"/> for at most <see cref="DefenderClientOptions.ActionTimeout"/>.
+    /// </summary>
+    /// <param name="actionId">The action id.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The action in its terminal status (check <see cref="MachineAction.Status"/>: a failed action is returned, not thrown).</returns>
+    /// <exception cref="TimeoutException">The action was not final within the options' timeout.</exception>
+    public virtual Task<MachineAction> WaitForCompletionAsync(string actionId, CancellationToken cancellationToken = default) =>
+        WaitForCompletionAsync(actionId, _options.ActionPollInterval, _options.ActionTimeout, cancellationToken);
+
     /// <summary>Polls a machine action until it reaches a terminal status (Succeeded, Failed, TimeOut, Cancelled).</summary>
     /// <param name="actionId">The action id.</param>
     /// <param name="pollInterval">The wait between polls (through <see cref="DefenderClientOptions.TimeProvider"/>).</param>

@@ -39,6 +39,19 @@ public sealed record DefenderClientOptions
     /// </summary>
     public HttpMessageHandler? Transport { get; set; }
 
+    /// <summary>
+    /// The wait between polls of <see cref="DefenderClient.WaitForCompletionAsync(string, CancellationToken)"/>. Default
+    /// 10 s: each poll is a call of the machine-actions rate limit (100 per minute per application).
+    /// </summary>
+    public TimeSpan ActionPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long <see cref="DefenderClient.WaitForCompletionAsync(string, CancellationToken)"/> waits in all. Default
+    /// 30 min: a device that is offline picks an action up when it reconnects, and live response and investigation
+    /// package collection take minutes.
+    /// </summary>
+    public TimeSpan ActionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()
@@ -46,6 +59,8 @@ public sealed record DefenderClientOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(Scope);
         ArgumentNullException.ThrowIfNull(Retry);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ActionPollInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ActionTimeout, TimeSpan.Zero);
         Retry.Validate();
     }
 }

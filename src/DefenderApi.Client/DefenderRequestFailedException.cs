@@ -75,9 +75,35 @@ public class DefenderRequestFailedException : Exception
 
     /// <summary>
     /// The documented description of <see cref="ErrorCode"/> in <see cref="CultureInfo.CurrentUICulture"/>
-    /// (falling back to English); <see langword="null"/> for codes the catalogue does not know or non-envelope answers.
+    /// (falling back to English), as the error page words it, placeholders included ("Hash value {the invalid hash}
+    /// is invalid."); <see langword="null"/> for codes the catalogue does not know or non-envelope answers.
+    /// <see cref="LocalizedMessage"/> is the same answer with the values filled in.
     /// </summary>
     public string? LocalizedDescription => DescribeIn(CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// <see cref="Exception.Message"/> in <see cref="CultureInfo.CurrentUICulture"/>: the code's message template in that
+    /// culture, filled with the values the service's English message carries (e.g. « La valeur de hachage abc n’est pas
+    /// valide. »). Unlike <see cref="LocalizedDescription"/> it has no placeholders left. <see langword="null"/> when the
+    /// code is unknown or the message does not follow the code's documented template.
+    /// </summary>
+    public string? LocalizedMessage => LocalizeIn(CultureInfo.CurrentUICulture);
+
+    /// <summary>The service's message in a given culture (see <see cref="LocalizedMessage"/>).</summary>
+    /// <param name="culture">The culture.</param>
+    /// <returns>The message, or <see langword="null"/> when the code is unknown or the message does not fit its template.</returns>
+    public string? LocalizeIn(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (ErrorCode is not { } code || !ErrorCatalogue.TryGet(code, out var definition)
+            || !MessageTemplateFormatter.TryParse(definition.MessageTemplate, Message, out var values))
+        {
+            return null;
+        }
+
+        var template = ErrorLocalizer.Resolve(code, culture).MessageTemplate;
+        return MessageTemplateFormatter.Format(template, values.ToDictionary(v => v.Key, v => (object?)v.Value, StringComparer.Ordinal), culture);
+    }
 
     /// <summary>The documented description of <see cref="ErrorCode"/> in a given culture.</summary>
     /// <param name="culture">The culture.</param>

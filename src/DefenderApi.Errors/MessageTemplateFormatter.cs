@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace DefenderApi.Errors;
 
@@ -85,5 +86,51 @@ public static class MessageTemplateFormatter
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Reads the placeholder values back out of a message written from <paramref name="template"/>, e.g.
+    /// <c>abc</c> for <c>hash</c> from <c>Hash value abc is invalid.</c> and <c>Hash value {hash} is invalid.</c>.
+    /// </summary>
+    /// <param name="template">The template the message was written from.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="values">The values by placeholder name, when the message fits the template.</param>
+    /// <returns>Whether the message fits the template.</returns>
+    public static bool TryParse(string template, string message, out IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(message);
+        var names = PlaceholdersOf(template);
+        var pattern = new StringBuilder("^");
+        var groups = new List<string>();
+        var rest = template.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal);
+        foreach (var name in names)
+        {
+            var at = rest.IndexOf('{' + name + '}', StringComparison.Ordinal);
+            pattern.Append(Regex.Escape(rest[..at]));
+            // A name used twice must match the same text; the first use captures it.
+            if (groups.Contains(name))
+            {
+                pattern.Append(CultureInfo.InvariantCulture, $"\\k<p{groups.IndexOf(name)}>");
+            }
+            else
+            {
+                pattern.Append(CultureInfo.InvariantCulture, $"(?<p{groups.Count}>.*?)");
+                groups.Add(name);
+            }
+
+            rest = rest[(at + name.Length + 2)..];
+        }
+
+        pattern.Append(Regex.Escape(rest)).Append('$');
+        var match = Regex.Match(message, pattern.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (!match.Success)
+        {
+            values = new Dictionary<string, string>();
+            return false;
+        }
+
+        values = groups.Select((name, i) => (name, match.Groups[$"p{i}"].Value)).ToDictionary(p => p.name, p => p.Value, StringComparer.Ordinal);
+        return true;
     }
 }

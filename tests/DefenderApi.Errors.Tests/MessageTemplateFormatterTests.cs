@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsCheck;
 
 namespace DefenderApi.Errors.Tests;
 
@@ -81,4 +82,28 @@ public sealed class MessageTemplateFormatterTests
     [InlineData("dangling {", new string[0])]
     public void PlaceholdersOf_ListsNamesInOrder_SkippingEscapedBraces(string template, string[] expected) =>
         Assert.Equal(expected, MessageTemplateFormatter.PlaceholdersOf(template));
+
+    [Fact]
+    public void TryParse_ReadsBackTheValues_OfEveryCatalogueTemplate()
+    {
+        var templates = ErrorCatalogue.All.Select(d => d.MessageTemplate).Where(t => t.Length > 0).ToArray();
+        var value = Gen.String[Gen.Char.AlphaNumeric, 1, 12];
+
+        Gen.Select(Gen.Int[0, templates.Length - 1].Select(i => templates[i]), value.Array[4]).Sample((template, values) =>
+        {
+            var names = MessageTemplateFormatter.PlaceholdersOf(template);
+            var arguments = names.Select((name, i) => (name, value: values[i])).ToDictionary(p => p.name, p => (object?)p.value);
+            var message = MessageTemplateFormatter.Format(template, arguments, CultureInfo.InvariantCulture);
+
+            Assert.True(MessageTemplateFormatter.TryParse(template, message, out var parsed), message);
+            Assert.Equal(arguments.ToDictionary(a => a.Key, a => (string)a.Value!), parsed);
+        });
+    }
+
+    [Fact]
+    public void TryParse_OfAMessageThatDoesNotFitTheTemplate_IsFalse()
+    {
+        Assert.False(MessageTemplateFormatter.TryParse("Hash value {hash} is invalid.", "Something else.", out var values));
+        Assert.Empty(values);
+    }
 }

@@ -93,11 +93,13 @@ internal static class ODataFilterTranslator
     {
         if (call.Method.DeclaringType == typeof(string) && call.Object is { } target && IsEntityProperty(StripConvert(target), entity) && call.Arguments.Count >= 1)
         {
+            // The service documents startswith only; endswith/contains would compile here and be refused at run time
+            // with 400 InvalidRequestBody, so they are refused while the query is built.
             var function = call.Method.Name switch
             {
                 nameof(string.StartsWith) => "startswith",
-                nameof(string.EndsWith) => "endswith",
-                nameof(string.Contains) => "contains",
+                nameof(string.EndsWith) or nameof(string.Contains) => throw new NotSupportedException(
+                    $"string.{call.Method.Name} has no $filter function the Defender API accepts (it documents startswith only); filter the listed entities in your code instead."),
                 _ => throw new NotSupportedException($"string.{call.Method.Name} cannot be translated to an OData filter."),
             };
             return $"{function}({Property(StripConvert(target), entity)},{Literal(Evaluate(call.Arguments[0]))})";

@@ -22,17 +22,22 @@ public sealed record ODataQuery<T>
     /// <summary>Adds a <c>$filter</c> condition (combined with <c>and</c> when called again).</summary>
     /// <param name="predicate">
     /// Comparisons (<c>== != &gt; &gt;= &lt; &lt;=</c>) of a property with a value, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>,
-    /// <c>string.StartsWith</c>, <c>string.Contains</c>, <c>string.EndsWith</c>, and <c>collection.Contains(value)</c>
-    /// (translated to <c>any</c>). Values can be constants or captured variables.
+    /// <c>string.StartsWith</c>, and <c>collection.Contains(value)</c> (translated to <c>any</c>). Values can be constants
+    /// or captured variables. <c>string.EndsWith</c> and <c>string.Contains</c> are refused: the service documents no
+    /// <c>$filter</c> function but <c>startswith</c>.
     /// </param>
     /// <returns>The query with the condition.</returns>
+    /// <exception cref="NotSupportedException">The predicate uses something the service's <c>$filter</c> does not accept.</exception>
     public ODataQuery<T> Filter(Expression<Func<T, bool>> predicate)
     {
         var translated = ODataFilterTranslator.Translate(predicate);
         return this with { _filter = _filter is null ? translated : $"({_filter}) and ({translated})" };
     }
 
-    /// <summary>Sets <c>$top</c>: how many entities the first page holds.</summary>
+    /// <summary>
+    /// Sets <c>$top</c>: the most entities the whole query returns (not a page size: the service answers at most this
+    /// many, with no next link, so a listing stops there).
+    /// </summary>
     /// <param name="count">A positive count (the service allows up to 10,000 on most collections).</param>
     /// <returns>The query with the limit.</returns>
     public ODataQuery<T> Top(int count)

@@ -67,6 +67,19 @@ public sealed class MachineActionTests
     }
 
     [Fact]
+    public async Task WaitForCompletion_WithoutArguments_PollsEvery10s_AndGivesUpAfter30Minutes()
+    {
+        var harness = new ClientHarness();
+        harness.Clock.AdvanceOnDelay = true;
+        harness.Transport.Fallback = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"a1","status":"Pending"}""") };
+
+        await Assert.ThrowsAsync<TimeoutException>(() => harness.Client.WaitForCompletionAsync("a1", Ct));
+
+        Assert.All(harness.Clock.Delays, d => Assert.Equal(TimeSpan.FromSeconds(10), d));
+        Assert.Equal(181, harness.Transport.Requests.Count);
+    }
+
+    [Fact]
     public async Task WaitForCompletion_ReturnsAFailedAction_WithoutThrowing()
     {
         var harness = new ClientHarness();

@@ -94,4 +94,28 @@ public sealed class ErrorAnswerTests
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    [Theory]
+    [InlineData("fr-FR", "La valeur de hachage 12ab n’est pas valide.")]
+    [InlineData("en-US", "Hash value 12ab is invalid.")]
+    public async Task LocalizeIn_FillsTheCulturesTemplate_WithTheServicesValues(string cultureName, string expected)
+    {
+        var harness = new ClientHarness();
+        harness.Transport.ThenError("InvalidHashValue", 400, message: "Hash value 12ab is invalid.");
+
+        var error = await Assert.ThrowsAsync<DefenderRequestFailedException>(() => harness.Client.GetMachineAsync("m1", TestContext.Current.CancellationToken));
+
+        Assert.Equal(expected, error.LocalizeIn(CultureInfo.GetCultureInfo(cultureName)));
+    }
+
+    [Fact]
+    public async Task LocalizeIn_OfAMessageOutsideTheTemplate_IsNull()
+    {
+        var harness = new ClientHarness();
+        harness.Transport.ThenError("InvalidHashValue", 400, message: "something the template does not say");
+
+        var error = await Assert.ThrowsAsync<DefenderRequestFailedException>(() => harness.Client.GetMachineAsync("m1", TestContext.Current.CancellationToken));
+
+        Assert.Null(error.LocalizeIn(CultureInfo.GetCultureInfo("fr-FR")));
+    }
 }

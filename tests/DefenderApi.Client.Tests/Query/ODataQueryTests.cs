@@ -94,4 +94,16 @@ public sealed class ODataQueryTests
     {
         Assert.Throws<NotSupportedException>(() => new ODataQuery<Machine>().Filter(m => m.ComputerDnsName!.Length > 3));
     }
+
+    [Theory]
+    [InlineData("EndsWith")]
+    [InlineData("Contains")]
+    public void StringFunctionsTheServiceRefuses_AreRefusedWhileTheQueryIsBuilt(string method)
+    {
+        var error = Assert.Throws<NotSupportedException>(() => new ODataQuery<Machine>().Filter(
+            method == "EndsWith" ? m => m.ComputerDnsName!.EndsWith(".contoso.com") : m => m.ComputerDnsName!.Contains("web")));
+
+        Assert.Contains($"string.{method}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("startswith", error.Message, StringComparison.Ordinal);
+    }
 }

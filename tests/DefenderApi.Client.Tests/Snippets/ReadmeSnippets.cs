@@ -63,13 +63,18 @@ internal static class ReadmeSnippets
         #endregion
     }
 
-    public static void Register(IServiceCollection services, TokenCredential credential)
+    public static void Register(IServiceCollection services, TokenCredential credential, TokenCredential contosoCredential, TokenCredential fabrikamCredential)
     {
         #region client-di
         services.AddDefenderClient(
             DefenderEndpoints.ForRegion(DefenderRegion.Europe),
             _ => credential,
             options => options.ReturnExistingActionOnConflict = true);
+
+        // One client per customer tenant (an MSSP): each name has its own credential, token cache and retry pipeline.
+        services.AddDefenderClient("contoso", DefenderEndpoints.Default, _ => contosoCredential);
+        services.AddDefenderClient("fabrikam", DefenderEndpoints.Default, _ => fabrikamCredential);
+        // … then inject [FromKeyedServices("contoso")] DefenderClient client
         #endregion
     }
 
