@@ -116,7 +116,11 @@ public sealed class ScenarioTests(ScenarioTests.Factory factory) : IClassFixture
         using var admin = await factory.CreateReadyClientAsync();
         var run = await (await admin.PostAsJsonAsync(Scenarios, new { name = "phishing", devices = 2, seed = 21 })).Content.ReadFromJsonAsync<JsonElement>();
         var devices = run.GetProperty("devices").EnumerateArray().Select(d => d.GetString()).ToList();
-        factory.Clock.Advance(TimeSpan.FromMinutes(90));
+        for (var minutes = 0; minutes < 90; minutes += 5)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
         using var api = await factory.CreateApiClientAsync();
 
         using var response = await api.PostAsync("/api/advancedhunting/run", AdvancedQueriesTests.Query("""
@@ -124,9 +128,9 @@ public sealed class ScenarioTests(ScenarioTests.Factory factory) : IClassFixture
             | where SenderFromDomain == "example-secure.net"
             | join kind=inner (EmailUrlInfo) on NetworkMessageId
             | join kind=inner (UrlClickEvents | project ClickTime = Timestamp, Url, NetworkMessageId) on NetworkMessageId
-            | join kind=inner (EmailPostDeliveryEvents | project ZapTime = Timestamp, NetworkMessageId, DeliveryLocation) on NetworkMessageId
+            | join kind=inner (EmailPostDeliveryEvents | project ZapTime = Timestamp, NetworkMessageId, ZapLocation = DeliveryLocation) on NetworkMessageId
             | join kind=inner (DeviceNetworkEvents | where RemoteIP == "203.0.113.50" | project ConnectionTime = Timestamp, RemoteUrl, DeviceId) on $left.Url == $right.RemoteUrl
-            | project EmailTime = Timestamp, ClickTime, ConnectionTime, ZapTime, DeliveryLocation, DeviceId
+            | project EmailTime = Timestamp, ClickTime, ConnectionTime, ZapTime, ZapLocation, DeviceId
             """));
         var rows = (await ODataJson.OkAsync(response)).GetProperty("Results").EnumerateArray().ToList();
         using var logons = await api.PostAsync("/api/advancedhunting/run", AdvancedQueriesTests.Query(
@@ -144,7 +148,7 @@ public sealed class ScenarioTests(ScenarioTests.Factory factory) : IClassFixture
             Assert.True(row.GetProperty("EmailTime").GetDateTimeOffset() < row.GetProperty("ClickTime").GetDateTimeOffset());
             Assert.True(row.GetProperty("ClickTime").GetDateTimeOffset() < row.GetProperty("ConnectionTime").GetDateTimeOffset());
             Assert.True(row.GetProperty("ConnectionTime").GetDateTimeOffset() < row.GetProperty("ZapTime").GetDateTimeOffset());
-            Assert.Equal("Quarantine", row.GetProperty("DeliveryLocation").GetString());
+            Assert.Equal("Quarantine", row.GetProperty("ZapLocation").GetString());
         });
         Assert.Contains(target.GetProperty("computerDnsName").GetString(), logonDevices);
     }
