@@ -14,7 +14,8 @@ namespace DefenderApi.Emulator.Admin;
 /// lease. Copies live in memory for the life of the process, whatever the storage kind.
 /// </summary>
 public sealed partial class SnapshotStore(
-    DatabaseLocation database, StoreGate gate, TenantDirectory tenants, IRateLimitStore rateLimits, IServiceScopeFactory scopes, TimeProvider time)
+    DatabaseLocation database, StoreGate gate, TenantDirectory tenants, IRateLimitStore rateLimits, IServiceScopeFactory scopes, TimeProvider time,
+    IEnumerable<IStoreResetObserver> observers)
     : IDisposable
 {
     private readonly Lock _lock = new();
@@ -50,7 +51,7 @@ public sealed partial class SnapshotStore(
         return snapshot.Info;
     }
 
-    /// <summary>Replaces the whole store with the snapshot's copy and forgets the rate-limit counters.</summary>
+    /// <summary>Replaces the whole store with the snapshot's copy, stops every scenario run and forgets the rate-limit counters.</summary>
     /// <param name="name">The snapshot name.</param>
     /// <param name="cancellationToken">Cancels the wait for the write lease.</param>
     /// <returns>A task.</returns>
@@ -61,6 +62,11 @@ public sealed partial class SnapshotStore(
         lock (_lock)
         {
             var snapshot = _snapshots.GetValueOrDefault(name) ?? throw NotFound(name);
+            foreach (var observer in observers)
+            {
+                observer.OnStoreReplacing(null);
+            }
+
             using var target = new SqliteConnection(database.ConnectionString);
             target.Open();
             snapshot.Connection.BackupDatabase(target);

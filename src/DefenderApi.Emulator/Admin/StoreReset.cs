@@ -9,9 +9,11 @@ namespace DefenderApi.Emulator.Admin;
 
 /// <summary>
 /// Brings tenants back to their start state: deletes the tenant's rows of every tenant-owned entity type, then runs
-/// the seeders again with the tenant's seed, under the store's write lease.
+/// the seeders again with the tenant's seed, under the store's write lease. State kept beside the store (running
+/// scenarios) is dropped first (<see cref="IStoreResetObserver"/>).
 /// </summary>
-public sealed class StoreReset(IServiceScopeFactory scopes, TenantProvisioner provisioner, StoreGate gate, IRateLimitStore rateLimits)
+public sealed class StoreReset(
+    IServiceScopeFactory scopes, TenantProvisioner provisioner, StoreGate gate, IRateLimitStore rateLimits, IEnumerable<IStoreResetObserver> observers)
 {
     private static readonly MethodInfo DeleteRowsMethod =
         typeof(StoreReset).GetMethod(nameof(DeleteRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -48,6 +50,11 @@ public sealed class StoreReset(IServiceScopeFactory scopes, TenantProvisioner pr
             if (tenants.Count == 0)
             {
                 return false;
+            }
+
+            foreach (var observer in observers)
+            {
+                observer.OnStoreReplacing(tenantId);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync();

@@ -50,14 +50,16 @@ public static class IncidentEndpoints
     }
 
     private static async Task<IResult> List(
-        HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken)
+        HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, ODataPageSizes pageSizes, CancellationToken cancellationToken)
     {
         var policy = IncidentPolicies.List;
         var query = odata.Parse(context, policy);
         var alerts = await db.VisibleAlertsAsync(access, cancellationToken);
         var rows = odata.Filter(await VisibleAsync(db, access, alerts, cancellationToken), query, policy);
         long? count = query.Count ? await rows.LongCountAsync(cancellationToken) : null;
-        var take = (int)Math.Min(query.Top ?? long.MaxValue, policy.PageSize);
+        // The server page is 100 unless a setting makes it smaller ({"pageSizes":{"Incidents":20}}); next links skip rows
+        // of the newest-created-first order, so an incident created during a walk can repeat a row, never hide one.
+        var take = (int)Math.Min(query.Top ?? long.MaxValue, Math.Min(pageSizes.For(policy.EntitySet, policy.PageSize), policy.MaxTop));
         var page = await rows.OrderByDescending(i => i.CreatedTime).ThenByDescending(i => i.IncidentId)
             .Skip((int)query.Skip).Take(take + 1).ToListAsync(cancellationToken);
         var hasMore = page.Count > take;

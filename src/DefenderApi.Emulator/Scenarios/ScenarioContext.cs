@@ -41,6 +41,9 @@ public sealed class ScenarioContext
     /// <summary>The run's random source (seeded).</summary>
     public Random Random { get; }
 
+    /// <summary>The run's id.</summary>
+    public string RunId => _run.Id;
+
     /// <summary>The devices the run plays on.</summary>
     public IReadOnlyList<string> Devices => _run.Devices;
 
@@ -71,6 +74,27 @@ public sealed class ScenarioContext
         await _db.SaveChangesAsync();
         Record(table, machine.Id, null, $"{columns["ActionType"]} on {machine.ComputerDnsName}");
         return reportId;
+    }
+
+    /// <summary>
+    /// Appends one row to a Defender XDR table that has no device columns (e-mail, identity, cloud-app events):
+    /// Timestamp and ReportId are filled. <paramref name="ago"/> places it before the step's instant, as mail and
+    /// identity signals arrive before the device event they led to.
+    /// </summary>
+    /// <param name="table">The hunting table, e.g. <c>EmailEvents</c>.</param>
+    /// <param name="columns">The other columns.</param>
+    /// <param name="ago">How long before the step's instant the row happened.</param>
+    /// <returns>A task.</returns>
+    public async Task EmitXdrAsync(string table, JsonObject columns, TimeSpan ago)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        columns["Timestamp"] = UtcInstant.Format(Now - ago);
+        columns["ReportId"] = ScenarioReportIds.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        _tables.EnsureCreated(connection);
+        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns]);
+        Record(table, null, null, $"{columns["ActionType"] ?? table}");
     }
 
     /// <summary>Appends an event and raises an alert from it, as <c>POST /api/alerts/CreateAlertByReference</c> does.</summary>

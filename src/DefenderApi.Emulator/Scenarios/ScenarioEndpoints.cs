@@ -19,6 +19,7 @@ public static class ScenarioEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<ScenarioEngine>();
+        builder.Services.AddSingleton<IStoreResetObserver>(services => services.GetRequiredService<ScenarioEngine>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DefenderApi.Emulator.Admin;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Machines;
@@ -13,9 +14,10 @@ namespace DefenderApi.Emulator.Scenarios;
 /// Runs scenarios on the emulator's <see cref="TimeProvider"/>: each step is a timer due at its offset from the start,
 /// so on the virtual clock an advance of a day plays a day of the scenario, each step at its own instant and in order.
 /// Steps run one at a time (across runs), each in its own store scope scoped to the run's tenant; a step that fails
-/// marks its run <see cref="ScenarioStatus.Failed"/> and stops it.
+/// marks its run <see cref="ScenarioStatus.Failed"/> and stops it. A reset or a snapshot restore stops the runs of the
+/// tenants it replaces and forgets them: their steps would write into a store that no longer holds what they played on.
 /// </summary>
-public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScenarioEngine> logger) : IDisposable
+public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScenarioEngine> logger) : IStoreResetObserver, IDisposable
 {
     private readonly ConcurrentDictionary<string, ScenarioRun> _runs = new(StringComparer.Ordinal);
     private readonly Lock _steps = new();
@@ -101,6 +103,21 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
 
         run.DisposeTimers();
         return run;
+    }
+
+    /// <inheritdoc />
+    public void OnStoreReplacing(Guid? tenantId)
+    {
+        // Under the step lock: a step running now finishes first, and no later step starts.
+        lock (_steps)
+        {
+            foreach (var run in _runs.Values.Where(r => tenantId is null || r.TenantId == tenantId).ToList())
+            {
+                run.Status = run.Status == ScenarioStatus.Running ? ScenarioStatus.Stopped : run.Status;
+                run.DisposeTimers();
+                _runs.TryRemove(run.Id, out _);
+            }
+        }
     }
 
     /// <inheritdoc />

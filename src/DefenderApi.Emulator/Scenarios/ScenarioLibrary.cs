@@ -11,7 +11,7 @@ public static partial class ScenarioLibrary
     public static IReadOnlyList<IScenarioDefinition> All { get; } =
     [
         new Definition("ransomware", "Ransomware outbreak: a macro launches PowerShell on the first device, the payload encrypts it, then spreads over the others every 15 minutes.", 3, Ransomware),
-        new Definition("phishing", "Phishing: a user opens a credential-phishing page, credentials are dumped 20 minutes later, and an hour later the stolen account logs on to a second device.", 2, Phishing),
+        new Definition("phishing", "Phishing: a user clicks the link of a credential-phishing e-mail, credentials are dumped 20 minutes later (the e-mail is quarantined), and an hour later the stolen account logs on to a second device.", 2, Phishing),
         new Definition("commodity-malware", "Commodity malware: a downloaded trojan is detected by antivirus, quarantined two minutes later and the alert resolved.", 1, CommodityMalware),
         new Definition("false-positive-burst", "A noisy false positive: a backup agent trips four low-severity detections on each device within two minutes; all are resolved as false positives after 30 minutes.", 5, FalsePositiveBurst),
         new Definition("device-inactive", "A device stops reporting: its last events now, its health Inactive seven days later.", 1, DeviceInactive),
@@ -66,12 +66,17 @@ public static partial class ScenarioLibrary
         new(TimeSpan.Zero, "user opens a phishing page", async context =>
         {
             var device = await context.MachineAsync(context.Devices[0]);
-            await context.RaiseAlertAsync("DeviceNetworkEvents", device, Network("203.0.113.50", "https://login.microsoftonline.example-secure.net/owa/auth", "msedge.exe"),
+            await context.EmitXdrAsync("EmailEvents", PhishingRows.Email(context), TimeSpan.FromMinutes(12));
+            await context.EmitXdrAsync("EmailUrlInfo", PhishingRows.EmailUrl(context), TimeSpan.FromMinutes(12));
+            await context.EmitXdrAsync("UrlClickEvents", PhishingRows.Click(context), TimeSpan.FromSeconds(30));
+            await context.RaiseAlertAsync("DeviceNetworkEvents", device, Network("203.0.113.50", PhishingRows.Url, "msedge.exe"),
                 new ScenarioAlert("Suspicious URL clicked", "Medium", "InitialAccess", "A user opened a page that imitates a sign-in page."));
         }),
         new(TimeSpan.FromMinutes(20), "credential dumping", async context =>
         {
             var device = await context.MachineAsync(context.Devices[0]);
+            await context.EmitXdrAsync("EmailPostDeliveryEvents", PhishingRows.Quarantine(context), TimeSpan.FromMinutes(5));
+            await context.EmitXdrAsync("CloudAppEvents", PhishingRows.MailboxAccess(), TimeSpan.FromMinutes(2));
             await context.RaiseAlertAsync("DeviceProcessEvents", device, Process("procdump64.exe", ProcDumpSha1, "procdump64.exe -accepteula -ma lsass.exe C:\\Temp\\l.dmp", "cmd.exe"),
                 new ScenarioAlert("Possible credential dumping", "High", "CredentialAccess", "A process read the memory of lsass.exe."));
             await context.UpdateMachineAsync(device, m => m.RiskScore = MachineRiskScore.High, $"{device.ComputerDnsName} risk High");
@@ -80,6 +85,8 @@ public static partial class ScenarioLibrary
         {
             var source = await context.MachineAsync(context.Devices[0]);
             var target = await context.MachineAsync(context.Devices[^1]);
+            await context.EmitXdrAsync("IdentityQueryEvents", PhishingRows.Reconnaissance(source.ComputerDnsName), TimeSpan.FromMinutes(10));
+            await context.EmitXdrAsync("IdentityLogonEvents", PhishingRows.Logon(target.ComputerDnsName, source.LastIpAddress), TimeSpan.Zero);
             await context.RaiseAlertAsync("DeviceLogonEvents", target, Logon("alice", source.LastIpAddress ?? "10.0.0.1", "RemoteInteractive"),
                 new ScenarioAlert("Suspicious remote logon with stolen credentials", "High", "LateralMovement", "An account whose credentials were dumped logged on remotely."));
             await context.UpdateMachineAsync(target, m => m.RiskScore = MachineRiskScore.Medium, $"{target.ComputerDnsName} risk Medium");

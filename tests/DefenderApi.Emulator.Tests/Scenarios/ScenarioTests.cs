@@ -111,6 +111,49 @@ public sealed class ScenarioTests(ScenarioTests.Factory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Phishing_WritesTheXdrTables_EmailAndClickBeforeTheDeviceEvent_IdentityLogonOnTheSecondDevice()
+    {
+        using var admin = await factory.CreateReadyClientAsync();
+        var run = await (await admin.PostAsJsonAsync(Scenarios, new { name = "phishing", devices = 2, seed = 21 })).Content.ReadFromJsonAsync<JsonElement>();
+        var devices = run.GetProperty("devices").EnumerateArray().Select(d => d.GetString()).ToList();
+        for (var minutes = 0; minutes < 90; minutes += 5)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        using var api = await factory.CreateApiClientAsync();
+
+        using var response = await api.PostAsync("/api/advancedhunting/run", AdvancedQueriesTests.Query("""
+            EmailEvents
+            | where SenderFromDomain == "example-secure.net"
+            | join kind=inner (EmailUrlInfo) on NetworkMessageId
+            | join kind=inner (UrlClickEvents | project ClickTime = Timestamp, Url, NetworkMessageId) on NetworkMessageId
+            | join kind=inner (EmailPostDeliveryEvents | project ZapTime = Timestamp, NetworkMessageId, ZapLocation = DeliveryLocation) on NetworkMessageId
+            | join kind=inner (DeviceNetworkEvents | where RemoteIP == "203.0.113.50" | project ConnectionTime = Timestamp, RemoteUrl, DeviceId) on $left.Url == $right.RemoteUrl
+            | project EmailTime = Timestamp, ClickTime, ConnectionTime, ZapTime, ZapLocation, DeviceId
+            """));
+        var rows = (await ODataJson.OkAsync(response)).GetProperty("Results").EnumerateArray().ToList();
+        using var logons = await api.PostAsync("/api/advancedhunting/run", AdvancedQueriesTests.Query(
+            "IdentityLogonEvents | where AccountUpn == 'alice@contoso.com' and LogonType == 'RemoteInteractive' | project DeviceName"));
+        var logonDevices = (await ODataJson.OkAsync(logons)).GetProperty("Results").EnumerateArray().Select(r => r.GetProperty("DeviceName").GetString()).ToList();
+        var target = await ODataJson.OkAsync(await api.GetAsync($"/api/machines/{devices[^1]}"));
+
+        // Other tests of the class play phishing too: this run's e-mail is the one sent in the 15 minutes before it started.
+        var started = run.GetProperty("startedAt").GetDateTimeOffset();
+        var mine = rows.Where(r => r.GetProperty("DeviceId").GetString() == devices[0]
+            && r.GetProperty("EmailTime").GetDateTimeOffset() > started.AddMinutes(-15) && r.GetProperty("EmailTime").GetDateTimeOffset() < started).ToList();
+        Assert.NotEmpty(mine);
+        Assert.All(mine, row =>
+        {
+            Assert.True(row.GetProperty("EmailTime").GetDateTimeOffset() < row.GetProperty("ClickTime").GetDateTimeOffset());
+            Assert.True(row.GetProperty("ClickTime").GetDateTimeOffset() < row.GetProperty("ConnectionTime").GetDateTimeOffset());
+            Assert.True(row.GetProperty("ConnectionTime").GetDateTimeOffset() < row.GetProperty("ZapTime").GetDateTimeOffset());
+            Assert.Equal("Quarantine", row.GetProperty("ZapLocation").GetString());
+        });
+        Assert.Contains(target.GetProperty("computerDnsName").GetString(), logonDevices);
+    }
+
+    [Fact]
     public async Task Stop_KeepsTheRemainingStepsFromRunning()
     {
         using var admin = await factory.CreateReadyClientAsync();
