@@ -35,6 +35,8 @@ StartupJitProfile.Start();
 var builder = WebApplication.CreateBuilder(CommandLineArguments.Normalize(args));
 
 builder.AddEmulatorHost();
+// Memory goes back to the OS when the emulator goes quiet after a burst (also in the testing kit's host, where it is rare and harmless).
+builder.Services.AddHostedService(_ => new IdleMemoryTrimmer(TimeProvider.System));
 builder.AddDropIn();
 builder.AddClock();
 builder.AddPersistence();

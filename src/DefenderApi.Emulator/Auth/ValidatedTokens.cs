@@ -17,10 +17,13 @@ namespace DefenderApi.Emulator.Auth;
 /// </summary>
 internal sealed class ValidatedTokens(TenantDirectory tenants, TimeProvider time, IOptions<AuthOptions> auth)
 {
-    // Bounded so that a caller minting a token per request cannot grow it without end.
-    private const int Capacity = 1_024;
+    /// <summary>The most tokens remembered: a caller minting a token per request cannot grow the set without end.</summary>
+    internal const int Capacity = 1_024;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>How many tokens are remembered now.</summary>
+    internal int Count => _entries.Count;
 
     /// <summary>JwtBearer's <c>OnMessageReceived</c>: authenticates a remembered, still valid token.</summary>
     /// <param name="context">The context.</param>

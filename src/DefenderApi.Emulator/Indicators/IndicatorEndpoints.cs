@@ -27,7 +27,7 @@ public static class IndicatorEndpoints
         builder.Services.AddScoped<IndicatorExposure>();
         builder.Services.AddSingleton<ITenantSeeder, IndicatorDemoSeeder>();
         builder.Services.AddODataEntitySet<Indicator>(IndicatorPolicies.EntitySet);
-        builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Indicator>("indicators", i => i.Id, PrepareLoaded));
+        builder.Services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Indicator>("indicators", i => i.Id, PrepareLoaded, IndicatorService.WriteScope));
         return builder;
     }
 

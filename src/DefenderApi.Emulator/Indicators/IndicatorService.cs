@@ -10,6 +10,9 @@ namespace DefenderApi.Emulator.Indicators;
 /// <summary>Submits, imports and deletes indicators; one indicator per (type, value) in a tenant.</summary>
 public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, TenantWriteLocks locks, IndicatorExposure exposure)
 {
+    /// <summary>The write lock scope of every indicator writer, the admin loader included.</summary>
+    public const string WriteScope = "indicators";
+
     private int MaxActive => options.Value.MaxActivePerTenant;
 
     /// <summary>The indicators the caller may see: all with <c>Ti.ReadWrite.All</c>, else its own application's.</summary>
@@ -39,7 +42,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     public async Task<Indicator> SubmitAsync(SubmitIndicatorRequest request, IndicatorCaller caller, CancellationToken cancellationToken)
     {
         var value = IndicatorValueRules.Validate(request);
-        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, "indicators", cancellationToken);
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, WriteScope, cancellationToken);
         var indicator = await FindAsync(request.IndicatorType, value, cancellationToken);
         if (indicator is null || !IsActive(indicator))
         {
@@ -69,7 +72,7 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
             throw new DefenderErrorException(DefenderErrors.BatchTooLarge(requests.Count, IndicatorOptions.MaxBatchSize));
         }
 
-        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, "indicators", cancellationToken);
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, WriteScope, cancellationToken);
         var active = await CountActiveAsync(cancellationToken);
         var stored = new List<(int Index, Indicator Indicator)>();
         var failed = new Dictionary<int, string>();

@@ -13,8 +13,7 @@ internal sealed class MachineActionLoader : JsonDataLoader<MachineAction>
 
     protected override string? Validate(MachineAction item) =>
         !Guid.TryParse(item.Id, out _) ? $"id '{item.Id}' is not a GUID"
-        : string.IsNullOrWhiteSpace(item.MachineId) ? "machineId is missing"
-        : null;
+        : LoadedIds.Problem(item.MachineId, "machineId");
 
     protected override Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<MachineAction>> items, CancellationToken cancellationToken)
     {

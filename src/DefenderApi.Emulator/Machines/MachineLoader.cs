@@ -11,9 +11,8 @@ internal sealed class MachineLoader : JsonDataLoader<Machine>
 {
     public override string Name => "machines";
 
-    protected override string? Validate(Machine item) => string.IsNullOrWhiteSpace(item.Id)
-        ? "id is missing"
-        : string.IsNullOrWhiteSpace(item.OsPlatform) ? "osPlatform is missing" : null;
+    protected override string? Validate(Machine item) => LoadedIds.Problem(item.Id, "id")
+        ?? (string.IsNullOrWhiteSpace(item.OsPlatform) ? "osPlatform is missing" : null);
 
     protected override Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<Machine>> items, CancellationToken cancellationToken)
     {

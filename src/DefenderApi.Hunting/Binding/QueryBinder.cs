@@ -83,6 +83,7 @@ internal sealed partial class QueryBinder
         NestedSource nested => BindPipeline(nested.Query),
         UnionSource union => BindUnion([.. union.Sources.Select(BindSource)], union.WithSource, union.Sources),
         SearchSource search => BindSearchSource(search),
+        FindSource find => BindFind(find),
         CallSource call => _functions.TryGetValue(call.Name, out var function)
             ? CallTabularFunction(function, call.Arguments, call.Position, input: null)
             : throw KqlErrors.Semantic(call.Position, $"failed to resolve the tabular function '{call.Name}'"),

@@ -44,6 +44,17 @@ internal sealed record UnionSource(IReadOnlyList<TabularSource> Sources, string?
 
 internal sealed record SearchSource(IReadOnlyList<TabularSource>? Tables, Expr Predicate, SourcePosition Position) : TabularSource(Position);
 
+/// <summary>A column of <c>find ... project</c>: its name and, where the tables disagree, the type wanted.</summary>
+internal sealed record FindColumn(string Name, KqlType? Type, SourcePosition Position);
+
+/// <summary>
+/// <c>find [withsource=C] [in (T1, T2)] where P [project-smart | project c[:t], ..., pack_all()]</c>; <see cref="Project"/>
+/// is null for project-smart, the default.
+/// </summary>
+internal sealed record FindSource(
+    string WithSource, IReadOnlyList<TabularSource>? Tables, Expr Predicate, IReadOnlyList<FindColumn>? Project, bool PackAll, SourcePosition Position)
+    : TabularSource(Position);
+
 /// <summary>A call of a user-defined tabular function (<c>let f = (x:long) { T | ... }; f(3)</c>).</summary>
 internal sealed record CallSource(string Name, IReadOnlyList<Expr> Arguments, SourcePosition Position) : TabularSource(Position);
 

@@ -11,7 +11,7 @@ internal sealed partial class Parser
     private static readonly HashSet<string> UnsupportedOperators = new(StringComparer.Ordinal)
     {
         "mv-apply", "parse-kv", "make-series", "evaluate", "project-smart", "sample", "sample-distinct", "top-hitters",
-        "scan", "facet", "fork", "getschema", "reduce", "partition", "find", "range", "externaldata",
+        "scan", "facet", "fork", "getschema", "reduce", "partition", "range", "externaldata",
         "make-graph", "graph-match", "consume",
     };
 
@@ -120,7 +120,7 @@ internal sealed partial class Parser
     /// <summary>Whether the next tokens start a tabular expression (a table, a tabular let, union, search or a piped name).</summary>
     private bool StartsTabular()
     {
-        if (Current.Is("union") || Current.Is("search") || Current.Is("print") || (Current.Is("datatable") && PeekToken().Is("(")))
+        if (Current.Is("union") || Current.Is("search") || Current.Is("find") || Current.Is("print") || (Current.Is("datatable") && PeekToken().Is("(")))
         {
             return true;
         }
@@ -187,6 +187,12 @@ internal sealed partial class Parser
             }
 
             return new SearchSource(tables, ParseExpression(), at);
+        }
+
+        if (Current.Is("find") && !PeekToken().Is("|") && !PeekToken().Is("("))
+        {
+            Advance();
+            return ParseFind(at);
         }
 
         if (Current.Kind == TokenKind.Identifier && UnsupportedOperators.Contains(Current.Text))

@@ -77,6 +77,8 @@ internal sealed partial class Parser
                 return new InvokeOperator(function, ParseCallArguments(), at);
             case "top-nested":
                 return ParseTopNested(at);
+            case "find":
+                throw KqlErrors.Syntax(at, "'find' starts a query of its own and cannot follow '|'");
             default:
                 if (UnsupportedOperators.Contains(token.Text))
                 {

@@ -43,17 +43,21 @@ public sealed class DataLoaderRulesTests : IClassFixture<EmulatorFactory>
         Assert.Equal(JsonValueKind.Null, loaded.GetProperty("lastUpdatedBy").ValueKind);
     }
 
-    [Fact]
-    public async Task IndicatorIdOfControlCharacters_IsRefusedNamingTheItem_NotA500()
+    [Theory]
+    [InlineData("indicators", """[{"id":"\b\u0000\u0012","indicatorValue":"contoso.com","indicatorType":"DomainName","action":"Alert","title":"t","description":"d","severity":"Low"}]""", "id contains control characters")]
+    [InlineData("machines", """[{"id":"\u0010\u0011\u0005\u0000","computerDnsName":"fz1","osPlatform":"Linux","healthStatus":"Active"}]""", "id contains control characters")]
+    [InlineData("machineactions", """[{"id":"6f2b7e1c-8f4d-4c1e-9a7b-2d3c4e5f6a7b","machineId":"\u0000","type":"Isolate","status":"Pending"}]""", "machineId contains control characters")]
+    public async Task IdOfControlCharacters_IsRefusedNamingTheItem_NotA500(string collection, string json, string problem)
     {
-        // Found by the long fuzz run: an id of control characters answered 500.
-        using var response = await LoadAsync("indicators", """[{"id":"\b\u0000\u0012","indicatorValue":"contoso.com","indicatorType":"DomainName","action":"Alert","title":"t","description":"d","severity":"Low"}]""");
+        // Found by the long fuzz runs: an id of control characters answered 500 (indicators, then machines).
+        using var response = await LoadAsync(collection, json);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
         using var error = JsonDocument.Parse(body);
         Assert.Equal("InvalidRequestBody", error.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("item 0", error.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(problem, error.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DefenderApi.Emulator.Tests.Auth;
 
@@ -63,5 +64,18 @@ public sealed class RememberedTokenTests(RememberedTokenTests.OwnClockFactory fa
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.Unauthorized, "Unauthorized",
             $"Unauthorized (the token's tenant '{tenant}' is not known to this service).");
+    }
+
+    [Fact]
+    public async Task MoreDistinctTokensThanTheBound_KeepTheRememberedSetWithinIt_AndEveryTokenStillWorks()
+    {
+        for (var i = 0; i < ValidatedTokens.Capacity + 50; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            using var response = await CallAsync(await factory.GetTokenAsync());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.InRange(factory.Services.GetRequiredService<ValidatedTokens>().Count, 1, ValidatedTokens.Capacity);
     }
 }

@@ -27,7 +27,7 @@ public sealed class FuzzHarnessTests(FuzzHarnessTests.QuietFactory factory) : IC
     {
         using var client = await factory.CreateReadyClientAsync();
         var tokens = await FuzzData.PrepareAsync(client);
-        var fingerprint = new StoreFingerprint(factory.Services.GetRequiredService<DatabaseLocation>());
+        using var fingerprint = new StoreFingerprint(factory.Services.GetRequiredService<DatabaseLocation>());
         var verdict = new FuzzVerdict();
 
         await FuzzCases.Request.SampleAsync(

@@ -20,13 +20,14 @@ public static class DataAdminEndpoints
 
     private static async Task<Ok<LoadedCount>> LoadAsync(
         string tenantId, string collection, HttpContext context, IEnumerable<IDataCollectionLoader> loaders,
-        TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, CancellationToken cancellationToken)
+        TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
         var id = AdminTenant.Enter(tenantId, tenants, tenant);
         var loader = loaders.FirstOrDefault(l => string.Equals(l.Name, collection, StringComparison.OrdinalIgnoreCase))
             ?? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Data collection", collection));
         var items = await ReadItemsAsync(context, cancellationToken);
 
+        using var held = loader.WriteScope is { } scope ? await locks.AcquireAsync(id, scope, cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -12,7 +12,8 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// <param name="name">The collection name.</param>
 /// <param name="key">The id property.</param>
 /// <param name="prepare">Completes an item before storing (tenant id, derived fields); returns a problem or <see langword="null"/>.</param>
-public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare) : JsonDataLoader<T>
+/// <param name="writeScope">The write lock scope of the collection's API writers (<see cref="IDataCollectionLoader.WriteScope"/>).</param>
+public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null) : JsonDataLoader<T>
     where T : class, ITenantOwned
 {
     private readonly Func<T, string> _key = key.Compile();
@@ -21,13 +22,11 @@ public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>>
     public override string Name => name;
 
     /// <inheritdoc />
+    public override string? WriteScope => writeScope;
+
+    /// <inheritdoc />
     // No API id holds control characters; refusing them here keeps them out of every statement the store builds.
-    protected override string? Validate(T item) => _key(item) switch
-    {
-        var key when string.IsNullOrWhiteSpace(key) => $"{KeyName} is missing",
-        var key when key.Any(char.IsControl) => $"{KeyName} contains control characters",
-        _ => null,
-    };
+    protected override string? Validate(T item) => LoadedIds.Problem(_key(item), KeyName);
 
     /// <inheritdoc />
     protected override async Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<T>> items, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ namespace DefenderApi.Emulator.Admin.Data;
 public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     where TItem : class
 {
+    /// <inheritdoc />
+    public virtual string? WriteScope => null;
+
     /// <summary>The API's JSON options (web defaults, enums by name, unknown members refused).</summary>
     protected static readonly JsonSerializerOptions ApiJson = CreateOptions();
 
