@@ -14,8 +14,8 @@ ROOT=$(pwd)
 RUNS=${RUNS:-3}
 BIG=${BIG_MACHINES:-100000}
 READ_SECONDS=${READ_SECONDS:-5}
-EMU_PORT=5411
-PEER_PORT=5412
+EMU_PORT=${EMU_PORT:-5411}
+PEER_PORT=${PEER_PORT:-5412}
 OUT=${OUT:-$ROOT/bench/results}
 mkdir -p "$OUT"
 
@@ -78,16 +78,19 @@ start_peer >/dev/null
 READY_1K=$(median_start 1000)
 READY_NONE=$(median_start 0 --seed none)
 READY_PEER=$(for _ in $(seq "$RUNS"); do start_peer; done | median)
+echo "  1,000 machines ${READY_1K} ms, seed none ${READY_NONE} ms, WireMock.Net ${READY_PEER} ms"
 
 echo "A 1,000-machine tenant: the read peer..."
 start_emulator 1000
 RPS_1K=$(read_rps)
+echo "  filtered page, 1,000 machines: ${RPS_1K} req/s"
 stop_emulator
 
 echo "Seed none: store floor and bulk load through the admin API..."
 start_emulator 0 --seed none
 BYTES_NONE=$(store_bytes)
-BULK=$(dotnet "$BENCH_DLL" bulkload "http://127.0.0.1:$EMU_PORT" 100000 300000 2>&1 | grep '^bulk load:' || echo "bulk load: failed")
+BULK=$(dotnet "$BENCH_DLL" bulkload "http://127.0.0.1:$EMU_PORT" "${BULK_MACHINES:-100000}" "${BULK_ROWS:-300000}" 2>&1 | grep '^bulk load:' || echo "bulk load: failed")
+echo "  $BULK"
 stop_emulator
 
 echo "$BIG demo machines..."
@@ -95,6 +98,7 @@ start_emulator "$BIG"
 READY_BIG=$READY_MS
 BYTES_BIG=$(store_bytes)
 RPS_BIG=$(read_rps)
+echo "  ready ${READY_BIG} ms, store ${BYTES_BIG} bytes (seed none ${BYTES_NONE}), filtered page ${RPS_BIG} req/s"
 stop_emulator
 
 echo "The testing kit in one process..."
