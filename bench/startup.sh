@@ -104,7 +104,7 @@ stop_emulator
 echo "The testing kit in one process..."
 KIT=$(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet "$BENCH_DLL" starts 5 2>/dev/null | grep '^in-process starts:' || echo "in-process starts: failed")
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 {
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(dotnet --version)"
   echo

@@ -60,7 +60,7 @@ public sealed class KillDurabilityTests : IDisposable
                 }
             }, CancellationToken.None)).ToList();
 
-            await mark.Task.WaitAsync(TimeSpan.FromMinutes(3), cancellation);
+            await mark.Task.WaitAsync(TimeSpan.FromMinutes(10), cancellation); // a bound for a stuck run, not a timing claim
             first.Kill(); // SIGKILL, with the writers still posting
             await Task.WhenAll(writers);
         }
