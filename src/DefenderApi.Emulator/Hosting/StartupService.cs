@@ -26,7 +26,9 @@ public sealed partial class StartupService(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
-                await DatabaseSchema.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseLocation>(), stoppingToken);
+                var location = scope.ServiceProvider.GetRequiredService<DatabaseLocation>();
+                // A new store gets its first load (the default tenant's seed) before its secondary indexes and WAL.
+                var newStore = await DatabaseSchema.PrepareAsync(db, location, stoppingToken);
                 foreach (var tenantId in await db.Tenants.Select(t => t.Id).ToListAsync(stoppingToken))
                 {
                     directory.Add(tenantId);
@@ -36,6 +38,11 @@ public sealed partial class StartupService(
                 {
                     await provisioner.ProvisionAsync(DefaultTenant.TenantId, options.Value.Seed, stoppingToken);
                     seeded = true;
+                }
+
+                if (newStore)
+                {
+                    await DatabaseSchema.CompleteFirstLoadAsync(db, location, stoppingToken);
                 }
             }
 

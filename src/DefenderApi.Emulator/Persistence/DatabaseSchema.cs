@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Persistence;
@@ -12,6 +13,7 @@ public static class DatabaseSchema
 
     // Read once per process: the testing kit creates a database for every host it starts.
     private static readonly Lazy<string> Script = new(ReadCreationScript);
+    private static readonly Lazy<(string Tables, string Indexes)> Split = new(() => SplitIndexes(Script.Value));
 
     /// <summary>
     /// Creates a new database from <see cref="CreationScript"/>, or applies pending migrations to an existing one; then
@@ -29,6 +31,30 @@ public static class DatabaseSchema
     /// <returns>A task.</returns>
     public static async Task ApplyAsync(EmulatorDbContext db, DatabaseLocation location, CancellationToken cancellationToken)
     {
+        if (await PrepareAsync(db, location, cancellationToken))
+        {
+            await CompleteFirstLoadAsync(db, location, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="ApplyAsync"/>, but a new database is left ready for its first bulk load: the tables and their
+    /// keys and unique indexes exist, the other indexes do not, and the journal is still SQLite's rollback journal.
+    /// Call <see cref="CompleteFirstLoadAsync"/> after the load (the start-up's seeding), before serving.
+    /// </summary>
+    /// <remarks>
+    /// Building an index once over loaded rows (a sort) is far cheaper than updating it row by row, and a first load in
+    /// WAL mode writes every page twice (into the WAL, then back into the database at the checkpoint), where the
+    /// rollback journal of a new database holds almost nothing: new pages have no old content to save. Nothing reads
+    /// the store before the load completes (readiness is not reported), so no request sees the missing indexes; the
+    /// unique indexes stay, so the load meets every rule it would meet later.
+    /// </remarks>
+    /// <param name="db">The store.</param>
+    /// <param name="location">Where the database lives.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> for a new database (call <see cref="CompleteFirstLoadAsync"/>); <see langword="false"/> when an existing one was migrated and is ready.</returns>
+    public static async Task<bool> PrepareAsync(EmulatorDbContext db, DatabaseLocation location, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(location);
         // One connection for the whole preparation (EF Core leaves a connection it did not open open).
@@ -39,21 +65,47 @@ public static class DatabaseSchema
             if (await IsEmptyAsync(connection, cancellationToken))
             {
                 // One command runs every statement of the script in order, its own BEGIN/COMMIT included.
-                await ExecuteAsync(connection, CreationScript(), cancellationToken);
-            }
-            else
-            {
-                await db.Database.MigrateAsync(cancellationToken);
+                await ExecuteAsync(connection, Split.Value.Tables, cancellationToken);
+                return true;
             }
 
-            if (location.FilePath is not null)
-            {
-                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+            await db.Database.MigrateAsync(cancellationToken);
+            await UseWalAsync(connection, location, cancellationToken);
+            return false;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Creates the indexes <see cref="PrepareAsync"/> left out and switches a file database to WAL.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="location">Where the database lives.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    public static async Task CompleteFirstLoadAsync(EmulatorDbContext db, DatabaseLocation location, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(location);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await ExecuteAsync(connection, Split.Value.Indexes, cancellationToken);
+            await UseWalAsync(connection, location, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task UseWalAsync(DbConnection connection, DatabaseLocation location, CancellationToken cancellationToken)
+    {
+        if (location.FilePath is not null)
+        {
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 
@@ -67,6 +119,24 @@ public static class DatabaseSchema
             ?? throw new InvalidOperationException($"The resource {CreationScriptResource} is missing.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// The creation script without its non-unique <c>CREATE INDEX</c> statements, and those statements in a transaction
+    /// of their own. EF Core writes each index as one line of the script.
+    /// </summary>
+    /// <param name="script">The creation script.</param>
+    /// <returns>The two scripts; run in order they build what <paramref name="script"/> builds.</returns>
+    internal static (string Tables, string Indexes) SplitIndexes(string script)
+    {
+        var tables = new StringBuilder(script.Length);
+        var indexes = new StringBuilder("BEGIN TRANSACTION;\n");
+        foreach (var line in script.ReplaceLineEndings("\n").Split('\n'))
+        {
+            (line.StartsWith("CREATE INDEX ", StringComparison.Ordinal) ? indexes : tables).Append(line).Append('\n');
+        }
+
+        return (tables.ToString(), indexes.Append("COMMIT;\n").ToString());
     }
 
     private static async Task<bool> IsEmptyAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using SQLitePCL;
 
@@ -12,6 +13,12 @@ namespace DefenderApi.Emulator.Persistence;
 /// <summary>Registers the store: an SQLite file by default, or a shared in-memory SQLite database.</summary>
 public static class StorageServiceCollectionExtensions
 {
+    // The model, built by the process's first host and reused by every later one. It depends on nothing of a host
+    // (configurations, conventions and the tenant filter, which reads the context instance it runs on), but each host
+    // gets its own EF Core service provider (its interceptor instances differ), and a new service provider builds the
+    // model again: most of a later testing-kit start (bench/README.md, "Start-up and data at scale").
+    private static IModel? s_model;
+
     /// <summary>Adds the DbContext and its connection settings.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The builder.</returns>
@@ -20,13 +27,20 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<DatabaseLocation>();
         builder.Services.AddSingleton<TenantWriteLocks>();
         builder.Services.AddPooledDbContextFactory<EmulatorDbContext>((services, options) =>
+        {
             options.UseEmulatorStore(services.GetRequiredService<DatabaseLocation>().ConnectionString)
                 // Features that keep derived rows in step with what is saved (incidents from alerts) hook in here.
-                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
+                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
+            if (Volatile.Read(ref s_model) is { } model)
+            {
+                options.UseModel(model);
+            }
+        });
         builder.Services.AddScoped(services =>
         {
             var db = services.GetRequiredService<IDbContextFactory<EmulatorDbContext>>().CreateDbContext();
             db.Tenant = services.GetRequiredService<TenantContext>();
+            Interlocked.CompareExchange(ref s_model, db.Model, null);
             return db;
         });
         return builder;

@@ -50,6 +50,26 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task NewDatabase_BeforeItsFirstLoadCompletes_HasItsUniqueIndexesButNotTheOthers()
+    {
+        using var location = InMemoryLocation();
+        await using var db = Context(location);
+
+        var created = await DatabaseSchema.PrepareAsync(db, location, TestContext.Current.CancellationToken);
+        var beforeLoad = await SchemaAsync(db);
+        await DatabaseSchema.CompleteFirstLoadAsync(db, location, TestContext.Current.CancellationToken);
+        var afterLoad = await SchemaAsync(db);
+
+        Assert.True(created);
+        Assert.Contains(beforeLoad, s => s.StartsWith("index IX_Indicators_TenantId_IndicatorType_IndicatorValue:", StringComparison.Ordinal));
+        Assert.DoesNotContain(beforeLoad, s => s.StartsWith("index IX_Machines_TenantId_LastSeen:", StringComparison.Ordinal));
+        Assert.Equal(
+            afterLoad.Where(s => !s.Contains("CREATE INDEX", StringComparison.Ordinal)),
+            beforeLoad);
+        Assert.False(await DatabaseSchema.PrepareAsync(db, location, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ExistingDatabase_IsMigrated_NotRecreated()
     {
         using var location = InMemoryLocation();
