@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DefenderApi.Emulator.Journal;
 
 /// <summary>
@@ -70,6 +72,17 @@ internal sealed class CapturingStream(Stream inner, int capacity, bool captureWr
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
+    /// <summary>Gives the kept bytes' buffer back to the pool; <see cref="Kept"/> is empty afterwards.</summary>
+    public void Release()
+    {
+        if (_kept is { } kept)
+        {
+            _kept = null;
+            Count = 0;
+            ArrayPool<byte>.Shared.Return(kept);
+        }
+    }
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
@@ -81,7 +94,7 @@ internal sealed class CapturingStream(Stream inner, int capacity, bool captureWr
         var room = Math.Min(bytes.Length, capacity - Count);
         if (room > 0)
         {
-            _kept ??= new byte[capacity];
+            _kept ??= ArrayPool<byte>.Shared.Rent(capacity);
             bytes[..room].CopyTo(_kept.AsSpan(Count));
             Count += room;
         }

@@ -29,11 +29,11 @@ public sealed record JournalEntry(
     /// <summary>The exchange's place in the journal: 1 for the first recorded, then increasing by one.</summary>
     public long Id { get; init; }
 
-    /// <summary>The request's headers and the start of its body, secrets masked; only in the answer by <c>target</c>.</summary>
+    /// <summary>An error exchange's request headers and the start of its body, secrets masked; only in the answer by <c>target</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ExchangeMessage? Request { get; init; }
 
-    /// <summary>The response's headers and the start of its body, secrets masked; only in the answer by <c>target</c>.</summary>
+    /// <summary>An error exchange's response headers and the start of its body, secrets masked; only in the answer by <c>target</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ExchangeMessage? Response { get; init; }
 

@@ -74,9 +74,12 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
                 caller?.ClientId,
                 context.Features.Get<InjectedFault>() is not null)
             {
-                Request = requestBody is null ? null : ExchangeCapture.Request(context.Request, requestBody),
-                Response = responseBody is null ? null : ExchangeCapture.Response(context.Response, responseBody),
+                // Only an error's exchange can be opened (by its target), so only errors keep headers and bodies.
+                Request = requestBody is null || error is null ? null : ExchangeCapture.Request(context.Request, requestBody),
+                Response = responseBody is null || error is null ? null : ExchangeCapture.Response(context.Response, responseBody),
             });
+            requestBody?.Release();
+            responseBody?.Release();
         }
     }
 

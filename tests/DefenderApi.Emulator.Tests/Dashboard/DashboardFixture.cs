@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,8 +20,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The admin key the emulator is started with.</summary>
     public const string AdminKey = "dashboard-admin-key";
 
-    /// <summary>A request header that makes the caller look remote (see <see cref="RemoteCallers"/>).</summary>
-    public const string RemoteHeader = "x-test-remote-ip";
+    /// <summary>A request header that makes the caller look remote (<see cref="RemoteAddressFilter"/>).</summary>
+    public const string RemoteHeader = RemoteAddressFilter.Header;
 
     private IPlaywright? _playwright;
 
@@ -153,28 +151,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("urls", "http://127.0.0.1:0");
-            builder.ConfigureServices(s => s.AddTransient<IStartupFilter, RemoteCallers>());
+            builder.ConfigureServices(s => s.AddTransient<IStartupFilter, RemoteAddressFilter>());
         }
-    }
-
-    /// <summary>
-    /// Makes a request carrying <see cref="RemoteHeader"/> come from that address, so a browser context with that
-    /// header is a caller outside loopback while the test still runs on one machine.
-    /// </summary>
-    private sealed class RemoteCallers : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[RemoteHeader], out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -129,6 +129,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
     public async Task MachineActions_CompletedInTheUi_ShowSucceededThroughTheApi()
     {
         await OpenPanelAsync("actions");
+        await Expect(Page.Locator("#panel-actions tbody tr").First).ToBeVisibleAsync();
         await Page.SelectOptionAsync("#actions-mode", "manual");
         await Page.ClickAsync("text=Save mode");
         await Expect(Page.Locator("#status")).ToHaveTextAsync("Saved the lifecycle mode.");

@@ -4,6 +4,8 @@ import { el, field, api, attempt, tenant } from './app.js';
 let body;
 let mode;
 let seconds;
+// Set once the user changes the mode controls, so a refresh does not overwrite what is being edited.
+let edited = false;
 
 async function complete(id, status) {
   await attempt(() => api(`/_emulator/tenants/${tenant()}/machineactions/${encodeURIComponent(id)}/complete`, { method: 'POST', body: { status } }),
@@ -13,7 +15,7 @@ async function complete(id, status) {
 
 async function refresh() {
   const [settings, actions] = await Promise.all([api('/_emulator/settings'), api(`/_emulator/tenants/${tenant()}/machineactions`)]);
-  if (document.activeElement !== mode && document.activeElement !== seconds) {
+  if (!edited) {
     mode.value = settings.machineActions.mode;
     seconds.value = settings.machineActions.seconds;
   }
@@ -28,8 +30,9 @@ async function refresh() {
 export const actionsPanel = {
   mount(panel) {
     body = el('tbody');
-    mode = el('select', { id: 'actions-mode' }, ['immediate', 'timed', 'manual'].map((m) => el('option', { value: m }, m)));
-    seconds = el('input', { id: 'actions-seconds', type: 'number', min: 0, max: 86400 });
+    const markEdited = () => { edited = true; };
+    mode = el('select', { id: 'actions-mode', onchange: markEdited }, ['immediate', 'timed', 'manual'].map((m) => el('option', { value: m }, m)));
+    seconds = el('input', { id: 'actions-seconds', type: 'number', oninput: markEdited });
     panel.append(
       el('h2', {}, 'Lifecycle'),
       el('form', {
@@ -37,7 +40,8 @@ export const actionsPanel = {
         'aria-label': 'Lifecycle mode',
         onsubmit: async (event) => {
           event.preventDefault();
-          await attempt(() => api('/_emulator/settings', { method: 'PUT', body: { machineActions: { mode: mode.value, seconds: Number(seconds.value) } } }), 'Saved the lifecycle mode.');
+          const saved = await attempt(() => api('/_emulator/settings', { method: 'PUT', body: { machineActions: { mode: mode.value, seconds: Number(seconds.value) } } }), 'Saved the lifecycle mode.');
+          if (saved) edited = false;
         },
       }, field('Mode', mode), field('Seconds (timed mode)', seconds), el('button', { type: 'submit' }, 'Save mode')),
       el('h2', {}, 'Pending and in progress'),
