@@ -1,5 +1,7 @@
 using DefenderApi.Emulator.Clock;
+using DefenderApi.Emulator.Dashboard;
 using DefenderApi.Emulator.Faults;
+using DefenderApi.Emulator.Throttling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DefenderApi.Emulator.Admin;
@@ -34,6 +36,8 @@ public static class AdminControls
         admin.MapSettings();
         admin.MapFaults();
         admin.MapClock();
+        admin.MapRateLimits();
+        admin.MapDashboard();
         admin.MapApiReference();
         return admin;
     }

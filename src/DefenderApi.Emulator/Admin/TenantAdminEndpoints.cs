@@ -24,6 +24,7 @@ public static class TenantAdminEndpoints
     {
         ArgumentNullException.ThrowIfNull(admin);
         admin.MapPost("/tenants", CreateTenant);
+        admin.MapGet("/tenants", ListTenants);
         admin.MapGet("/tenants/{tenantId}/features", GetFeatures);
         admin.MapPut("/tenants/{tenantId}/features", UpdateFeatures);
         return admin;
@@ -52,6 +53,23 @@ public static class TenantAdminEndpoints
 
         await provisioner.ProvisionAsync(tenantId, seed, features, cancellationToken);
         return TypedResults.Created($"/_emulator/tenants/{tenantId}", new TenantView(tenantId, seed, FeatureSwitches.Resolve(features)));
+    }
+
+    /// <summary>Every tenant with its seed, feature switches and registered apps (never their secrets), oldest first.</summary>
+    private static async Task<Ok<List<TenantSummary>>> ListTenants(TenantDirectory tenants, EmulatorDbContext db, CancellationToken cancellationToken)
+    {
+        var known = tenants.All;
+        var records = await db.Tenants.Where(t => known.Contains(t.Id)).ToListAsync(cancellationToken);
+        var apps = await db.Apps.IgnoreQueryFilters().Where(a => known.Contains(a.TenantId))
+            .Select(a => new { a.TenantId, a.ClientId, a.Roles }).ToListAsync(cancellationToken);
+        return TypedResults.Ok(records
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Select(t => new TenantSummary(
+                t.Id,
+                t.Seed,
+                FeatureSwitches.Resolve(t.Features),
+                [.. apps.Where(a => a.TenantId == t.Id).OrderBy(a => a.ClientId, StringComparer.Ordinal).Select(a => new AppSummary(a.ClientId, a.Roles))]))
+            .ToList());
     }
 
     private static async Task<Ok<IReadOnlyDictionary<string, bool>>> GetFeatures(
@@ -104,3 +122,21 @@ public sealed record TenantView(
     [property: JsonPropertyName("tenantId")] Guid TenantId,
     [property: JsonPropertyName("seed")] string Seed,
     [property: JsonPropertyName("features")] IReadOnlyDictionary<string, bool> Features);
+
+/// <summary>A tenant as <c>GET /_emulator/tenants</c> lists it.</summary>
+/// <param name="TenantId">The tenant id.</param>
+/// <param name="Seed">The seed it was created with.</param>
+/// <param name="Features">Every feature switch.</param>
+/// <param name="Apps">Its registered applications.</param>
+public sealed record TenantSummary(
+    [property: JsonPropertyName("tenantId")] Guid TenantId,
+    [property: JsonPropertyName("seed")] string Seed,
+    [property: JsonPropertyName("features")] IReadOnlyDictionary<string, bool> Features,
+    [property: JsonPropertyName("apps")] IReadOnlyList<AppSummary> Apps);
+
+/// <summary>A registered application, without its secret.</summary>
+/// <param name="ClientId">The client id.</param>
+/// <param name="Roles">Its application roles.</param>
+public sealed record AppSummary(
+    [property: JsonPropertyName("clientId")] string ClientId,
+    [property: JsonPropertyName("roles")] IReadOnlyList<string> Roles);

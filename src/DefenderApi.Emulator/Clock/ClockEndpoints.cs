@@ -14,8 +14,15 @@ public static class ClockEndpoints
     /// <summary>Maps the clock call on the admin group.</summary>
     /// <param name="admin">The admin group.</param>
     /// <returns>The endpoint.</returns>
-    public static RouteHandlerBuilder MapClock(this RouteGroupBuilder admin) =>
-        admin.MapPost("/clock/advance", Advance).Accepts<ClockAdvanceRequest>("application/json");
+    public static RouteHandlerBuilder MapClock(this RouteGroupBuilder admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        admin.MapGet("/clock", Now);
+        return admin.MapPost("/clock/advance", Advance).Accepts<ClockAdvanceRequest>("application/json");
+    }
+
+    /// <summary><c>GET /_emulator/clock</c>: the emulator's current instant and whether it is the virtual clock.</summary>
+    private static Ok<ClockState> Now(TimeProvider time) => TypedResults.Ok(new ClockState(time.GetUtcNow(), time is VirtualTimeProvider));
 
     private static Ok<ClockNow> Advance(JsonBody<ClockAdvanceRequest> body, TimeProvider time)
     {
@@ -47,3 +54,10 @@ public sealed record ClockAdvanceRequest
 /// <summary>The clock after an advance.</summary>
 /// <param name="Now">The current instant.</param>
 public sealed record ClockNow([property: JsonPropertyName("now")] DateTimeOffset Now);
+
+/// <summary>The clock as <c>GET /_emulator/clock</c> answers it.</summary>
+/// <param name="Now">The current instant.</param>
+/// <param name="Virtual">Whether the emulator runs on the virtual clock (only then can it be advanced).</param>
+public sealed record ClockState(
+    [property: JsonPropertyName("now")] DateTimeOffset Now,
+    [property: JsonPropertyName("virtual")] bool Virtual);

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using DefenderApi.Emulator.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,15 +10,17 @@ public sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
     private readonly Lock _gate = new();
     private readonly JournalEntry?[] _ring = new JournalEntry?[options.Value.JournalCapacity];
     private readonly Dictionary<string, JournalEntry> _byTarget = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ChannelWriter<JournalEntry>> _subscribers = [];
     private long _count;
 
-    /// <summary>Records an exchange, evicting the oldest when full.</summary>
-    /// <param name="entry">The exchange.</param>
+    /// <summary>Records an exchange, evicting the oldest when full, and hands its summary to every subscriber.</summary>
+    /// <param name="entry">The exchange; its <see cref="JournalEntry.Id"/> is assigned here.</param>
     public void Record(JournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
+            entry = entry with { Id = _count + 1 };
             var slot = (int)(_count % _ring.Length);
             if (_ring[slot]?.Error is { } evicted)
             {
@@ -31,7 +34,47 @@ public sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
             }
 
             _count++;
+            if (_subscribers.Count > 0)
+            {
+                var summary = entry.Summary();
+                foreach (var subscriber in _subscribers)
+                {
+                    subscriber.TryWrite(summary);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// The summaries of exchanges recorded from the moment of this call on, until <paramref name="cancellationToken"/>
+    /// fires. A reader that falls more than <paramref name="backlog"/> entries behind loses the oldest unread ones.
+    /// </summary>
+    /// <param name="backlog">Unread entries kept for the subscriber.</param>
+    /// <param name="cancellationToken">Ends the subscription.</param>
+    /// <returns>The entries, in the order recorded.</returns>
+    public IAsyncEnumerable<JournalEntry> Subscribe(int backlog, CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<JournalEntry>(new BoundedChannelOptions(backlog)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        lock (_gate)
+        {
+            _subscribers.Add(channel.Writer);
+        }
+
+        // Ending the subscription unregisters it and completes the channel, so the reader ends without an exception.
+        cancellationToken.Register(() =>
+        {
+            lock (_gate)
+            {
+                _subscribers.Remove(channel.Writer);
+            }
+
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader.ReadAllAsync(CancellationToken.None);
     }
 
     /// <summary>Finds the exchange whose error answer carried <paramref name="target"/>.</summary>

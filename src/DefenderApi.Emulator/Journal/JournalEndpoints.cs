@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.Journal;
@@ -7,10 +8,58 @@ public static class JournalEndpoints
 {
     private const int MaxLimit = 10_000;
 
-    /// <summary>Maps the journal query on the admin group.</summary>
+    /// <summary>Unread entries a slow stream reader may fall behind before it loses the oldest.</summary>
+    private const int StreamBacklog = 1_000;
+
+    /// <summary>Maps the journal query and its live stream on the admin group.</summary>
     /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
-    public static RouteHandlerBuilder MapJournal(this RouteGroupBuilder admin) => admin.MapGet("/journal", Query);
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapJournal(this RouteGroupBuilder admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        admin.MapGet("/journal", Query);
+        admin.MapGet("/journal/stream", Stream)
+            .Produces<JournalEntry>(StatusCodes.Status200OK, "text/event-stream");
+        return admin;
+    }
+
+    /// <summary>
+    /// <c>GET /_emulator/journal/stream</c>: server-sent events, one <c>exchange</c> event per exchange recorded from
+    /// now on (the entry as the list answers it, its journal id as the event id), until the client disconnects.
+    /// With <c>since</c> (a journal id), the entries after it still in the journal come first, so a client that
+    /// listed the journal and then opens the stream misses nothing in between.
+    /// </summary>
+    private static IResult Stream(ExchangeJournal journal, HttpContext context, string? since)
+    {
+        long? after = since is null ? null
+            : long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id
+            : throw Invalid(since, "since", "a journal id (a whole number)");
+        var live = journal.Subscribe(StreamBacklog, context.RequestAborted);
+        var missed = after is { } last ? journal.Latest(MaxLimit, e => e.Id > last).Reverse().Select(e => e.Summary()).ToList() : [];
+        return TypedResults.ServerSentEvents(Events(missed, live));
+    }
+
+    private static async IAsyncEnumerable<SseItem<JournalEntry>> Events(
+        IReadOnlyList<JournalEntry> missed, IAsyncEnumerable<JournalEntry> live)
+    {
+        var last = 0L;
+        foreach (var entry in missed)
+        {
+            last = entry.Id;
+            yield return Event(entry);
+        }
+
+        await foreach (var entry in live)
+        {
+            if (entry.Id > last)
+            {
+                yield return Event(entry);
+            }
+        }
+    }
+
+    private static SseItem<JournalEntry> Event(JournalEntry entry) =>
+        new(entry, "exchange") { EventId = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static IResult Query(
         ExchangeJournal journal,
@@ -51,7 +100,7 @@ public static class JournalEndpoints
             (isInjected is null || e.Injected == isInjected) &&
             (method is null || string.Equals(e.Method, method, StringComparison.OrdinalIgnoreCase)) &&
             (tenantId is null || string.Equals(e.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)) &&
-            (clientId is null || string.Equals(e.ClientId, clientId, StringComparison.Ordinal))));
+            (clientId is null || string.Equals(e.ClientId, clientId, StringComparison.Ordinal))).Select(e => e.Summary()).ToList());
     }
 
     private static DefenderErrorException Invalid(string value, string name, string expected) =>

@@ -16,6 +16,12 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
     /// </summary>
     public const int MaxRecordedChars = 512;
 
+    /// <summary>The most bytes of a request or response body an entry keeps.</summary>
+    public const int MaxRecordedBodyBytes = 4_096;
+
+    /// <summary>The dashboard's own files, which are not exchanges with the emulated service.</summary>
+    public const string DashboardPath = "/_emulator/ui";
+
     /// <summary>Runs the rest of the pipeline, then records the exchange.</summary>
     /// <param name="context">The exchange.</param>
     /// <returns>A task.</returns>
@@ -24,25 +30,57 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
         var arrived = time.GetUtcNow();
         var started = time.GetTimestamp();
         var path = context.Request.Path.Value ?? string.Empty;
+        if (path.StartsWith(DashboardPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        // A CONNECT's body is a tunnel, not a message; it is journaled without one.
+        var capture = !HttpMethods.IsConnect(context.Request.Method);
+        var requestBody = capture ? new CapturingStream(context.Request.Body, MaxRecordedBodyBytes, captureWrites: false) : null;
+        var responseBody = capture ? new CapturingStream(context.Response.Body, MaxRecordedBodyBytes, captureWrites: true) : null;
+        var originalRequest = context.Request.Body;
+        var originalResponse = context.Response.Body;
+        if (capture)
+        {
+            context.Request.Body = requestBody!;
+            context.Response.Body = responseBody!;
+        }
+
         try
         {
             await next(context);
         }
         finally
         {
+            context.Response.Body = originalResponse;
+            if (requestBody is not null && context.Features.Get<WrittenError>() is not null)
+            {
+                await ExchangeCapture.ReadUnreadStartAsync(context, requestBody);
+            }
+
+            context.Request.Body = originalRequest;
             var caller = CallerIdentity.From(context.User);
             var error = context.Features.Get<WrittenError>()?.Body;
             journal.Record(new JournalEntry(
                 arrived,
                 Bounded(context.Request.Method),
                 Bounded(path),
-                Bounded(context.Request.QueryString.Value ?? string.Empty),
+                Bounded(SecretMask.Text(context.Request.QueryString.Value ?? string.Empty)),
                 context.Response.StatusCode,
                 error is null || error.Message.Length <= MaxRecordedChars ? error : error with { Message = Bounded(error.Message) },
                 time.GetElapsedTime(started).TotalMilliseconds,
                 caller?.TenantId,
                 caller?.ClientId,
-                context.Features.Get<InjectedFault>() is not null));
+                context.Features.Get<InjectedFault>() is not null)
+            {
+                // Only an error's exchange can be opened (by its target), so only errors keep headers and bodies.
+                Request = requestBody is null || error is null ? null : ExchangeCapture.Request(context.Request, requestBody),
+                Response = responseBody is null || error is null ? null : ExchangeCapture.Response(context.Response, responseBody),
+            });
+            requestBody?.Release();
+            responseBody?.Release();
         }
     }
 

@@ -13,11 +13,32 @@ namespace DefenderApi.Emulator.MachineActions;
 /// <summary><c>POST /_emulator/tenants/{tenantId}/machineactions/{id}/complete</c> (contract §5).</summary>
 public static class MachineActionAdminEndpoints
 {
-    /// <summary>Maps the complete call on the admin group.</summary>
+    /// <summary>Maps the complete call and the list of open actions on the admin group.</summary>
     /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
-    public static RouteHandlerBuilder MapMachineActionAdmin(this RouteGroupBuilder admin) =>
-        admin.MapPost("/tenants/{tenantId}/machineactions/{id}/complete", Complete);
+    /// <returns>The complete endpoint.</returns>
+    public static RouteHandlerBuilder MapMachineActionAdmin(this RouteGroupBuilder admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        admin.MapGet("/tenants/{tenantId}/machineactions", ListOpen);
+        return admin.MapPost("/tenants/{tenantId}/machineactions/{id}/complete", Complete);
+    }
+
+    /// <summary>
+    /// <c>GET /_emulator/tenants/{tenantId}/machineactions</c>: the tenant's <c>Pending</c> and <c>InProgress</c>
+    /// actions (after storing their due transitions), newest first, in the API's shape and without an API token.
+    /// </summary>
+    private static async Task<IResult> ListOpen(
+        string tenantId, HttpContext context, TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db,
+        MachineActionLifecycle lifecycle, CancellationToken cancellationToken)
+    {
+        AdminTenant.Enter(tenantId, tenants, tenant);
+        await lifecycle.AdvanceAsync(db, null, cancellationToken);
+        var open = await db.Set<MachineAction>()
+            .Where(a => a.Status == MachineActionStatus.Pending || a.Status == MachineActionStatus.InProgress)
+            .ToListAsync(cancellationToken);
+        return ODataResults.Collection(context.Request, MachineActionPolicies.EntitySet,
+            [.. open.OrderByDescending(a => a.CreationDateTimeUtc).ThenBy(a => a.Id, StringComparer.Ordinal)]);
+    }
 
     private static async Task<IResult> Complete(
         string tenantId, string id, JsonBody<CompleteActionRequest> body, HttpContext context, TenantDirectory tenants, TenantContext tenant,

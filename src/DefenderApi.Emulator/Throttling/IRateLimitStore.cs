@@ -31,8 +31,29 @@ public interface IRateLimitStore
     /// <returns>The decision.</returns>
     ValueTask<RateLimitDecision> TryAcquireAsync(string key, IReadOnlyList<RateLimitWindow> windows, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The counters holding calls inside a window at <paramref name="now"/>, for the dashboard and
+    /// <c>GET /_emulator/ratelimits</c>. A store that cannot list its counters answers none.
+    /// </summary>
+    /// <param name="now">The current instant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The counters.</returns>
+    ValueTask<IReadOnlyList<RateLimitCounter>> CountersAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<RateLimitCounter>>([]);
+
     /// <summary>Forgets every counter.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     ValueTask ClearAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>One counter's use of its windows.</summary>
+/// <param name="Key">The counter key (<see cref="RateLimitMiddleware.KeyOf"/>).</param>
+/// <param name="Windows">Each window's use.</param>
+public sealed record RateLimitCounter(string Key, IReadOnlyList<RateLimitWindowUse> Windows);
+
+/// <summary>How full one window of a counter is.</summary>
+/// <param name="Window">The window.</param>
+/// <param name="Used">Admitted calls inside it now.</param>
+/// <param name="ResetsAt">When its oldest call leaves it (a place frees up), or <see langword="null"/> when empty.</param>
+public readonly record struct RateLimitWindowUse(RateLimitWindow Window, int Used, DateTimeOffset? ResetsAt);

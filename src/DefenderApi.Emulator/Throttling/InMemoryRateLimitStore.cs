@@ -20,6 +20,22 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<RateLimitCounter>> CountersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counters = new List<RateLimitCounter>();
+        foreach (var (key, log) in _logs)
+        {
+            if (log.Use(now.UtcTicks) is { } windows)
+            {
+                counters.Add(new RateLimitCounter(key, windows));
+            }
+        }
+
+        counters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return ValueTask.FromResult<IReadOnlyList<RateLimitCounter>>(counters);
+    }
+
+    /// <inheritdoc />
     public ValueTask ClearAsync(CancellationToken cancellationToken)
     {
         _logs.Clear();
@@ -30,11 +46,30 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore
     {
         private readonly Lock _gate = new();
         private readonly List<long> _admitted = [];
+        private IReadOnlyList<RateLimitWindow> _windows = [];
+
+        /// <summary>Each window's use at <paramref name="now"/>, or <see langword="null"/> when no call is inside any.</summary>
+        public IReadOnlyList<RateLimitWindowUse>? Use(long now)
+        {
+            lock (_gate)
+            {
+                var uses = new List<RateLimitWindowUse>(_windows.Count);
+                foreach (var window in _windows)
+                {
+                    var first = FirstAfter(now - window.Length.Ticks);
+                    var used = _admitted.Count - first;
+                    uses.Add(new RateLimitWindowUse(window, used, used == 0 ? null : new DateTimeOffset(_admitted[first] + window.Length.Ticks, TimeSpan.Zero)));
+                }
+
+                return uses.Exists(u => u.Used > 0) ? uses : null;
+            }
+        }
 
         public RateLimitDecision TryAcquire(IReadOnlyList<RateLimitWindow> windows, long now)
         {
             lock (_gate)
             {
+                _windows = windows;
                 Forget(before: now - windows.Max(w => w.Length.Ticks));
                 long reopen = 0;
                 foreach (var window in windows)

@@ -1,6 +1,5 @@
 using System.Net;
 using DefenderApi.Emulator.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +8,7 @@ namespace DefenderApi.Emulator.Tests.Admin;
 /// <summary>The admin API answers loopback callers, and remote callers only with the configured admin key.</summary>
 public sealed class AdminAccessTests(AdminAccessTests.RemoteFactory factory) : IClassFixture<AdminAccessTests.RemoteFactory>
 {
-    private const string RemoteHeader = "x-test-remote-ip";
+    private const string RemoteHeader = RemoteAddressFilter.Header;
 
     /// <summary>Started with an admin key; a test header sets the caller's address before the pipeline runs.</summary>
     public sealed class RemoteFactory : EmulatorFactory
@@ -21,23 +20,6 @@ public sealed class AdminAccessTests(AdminAccessTests.RemoteFactory factory) : I
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(s => s.AddTransient<IStartupFilter, RemoteAddressFilter>());
         }
-    }
-
-    private sealed class RemoteAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[RemoteHeader], out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 
     private async Task<HttpResponseMessage> GetFeaturesAsync(string remote, string? key)

@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.Extensions.Primitives;
+
+namespace DefenderApi.Emulator.Journal;
+
+/// <summary>Turns what <see cref="CapturingStream"/> kept, and the headers, into an <see cref="ExchangeMessage"/> with secrets masked.</summary>
+internal static class ExchangeCapture
+{
+    public static ExchangeMessage Request(HttpRequest request, CapturingStream body) =>
+        new(Headers(request.Headers), Body(request.ContentType, body), body.Total > body.Count);
+
+    public static ExchangeMessage Response(HttpResponse response, CapturingStream body) =>
+        new(Headers(response.Headers), Body(response.ContentType, body), body.Total > body.Count);
+
+    /// <summary>
+    /// An error answer often comes before the handler read the body (no token, a fault rule); the journal's entry
+    /// should still show what was sent, so the first bytes are read now, while the request is still open.
+    /// </summary>
+    public static async Task ReadUnreadStartAsync(HttpContext context, CapturingStream body)
+    {
+        if (body.Count > 0 || body.ReachedEnd || context.Request.ContentLength is 0 || context.RequestAborted.IsCancellationRequested
+            || (context.Request.ContentLength is null && !context.Request.Headers.TransferEncoding.Any()))
+        {
+            return;
+        }
+
+        var buffer = new byte[JournalMiddleware.MaxRecordedBodyBytes];
+        try
+        {
+            while (body.Count < buffer.Length && await body.ReadAsync(buffer.AsMemory(body.Count), context.RequestAborted) > 0)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or OperationCanceledException or BadHttpRequestException)
+        {
+            // The body was already consumed or the client went away: the entry keeps what was seen.
+        }
+    }
+
+    private static Dictionary<string, string> Headers(IHeaderDictionary headers)
+    {
+        var result = new Dictionary<string, string>(headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in headers)
+        {
+            var value = StringValues.IsNullOrEmpty(values) ? string.Empty : values.ToString();
+            result[name] = Bounded(SecretMask.Header(name, value));
+        }
+
+        return result;
+    }
+
+    private static string Body(string? contentType, CapturingStream body)
+    {
+        if (body.Total == 0)
+        {
+            return string.Empty;
+        }
+
+        if (!IsText(contentType))
+        {
+            return $"({body.Total} bytes of {contentType})";
+        }
+
+        return SecretMask.Text(Encoding.UTF8.GetString(body.Kept));
+    }
+
+    private static bool IsText(string? contentType) => contentType is null
+        || contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+        || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
+        || contentType.Contains("xml", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private static string Bounded(string text) =>
+        text.Length <= JournalMiddleware.MaxRecordedChars ? text : $"{text[..JournalMiddleware.MaxRecordedChars]}…";
+}
