@@ -3,10 +3,10 @@ using System.Buffers;
 namespace DefenderApi.Emulator.Journal;
 
 /// <summary>
-/// Passes reads (a request body) or writes (a response body) through to the real stream and keeps a copy of the
-/// first bytes for the journal. Nothing is buffered ahead: the exchange streams as before.
+/// Passes a request body's reads through to the real stream and keeps a copy of the first bytes for the journal.
+/// Nothing is buffered ahead: the request streams as before.
 /// </summary>
-internal sealed class CapturingStream(Stream inner, int capacity, bool captureWrites) : Stream
+internal sealed class CapturingStream(Stream inner, int capacity) : Stream
 {
     private byte[]? _kept;
 
@@ -22,11 +22,11 @@ internal sealed class CapturingStream(Stream inner, int capacity, bool captureWr
     /// <summary>The kept bytes.</summary>
     public ReadOnlySpan<byte> Kept => _kept is null ? default : _kept.AsSpan(0, Count);
 
-    public override bool CanRead => !captureWrites && inner.CanRead;
+    public override bool CanRead => inner.CanRead;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => captureWrites && inner.CanWrite;
+    public override bool CanWrite => false;
 
     public override long Length => throw new NotSupportedException();
 
@@ -55,22 +55,7 @@ internal sealed class CapturingStream(Stream inner, int capacity, bool captureWr
         return read;
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        Keep(buffer, false);
-        inner.Write(buffer);
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        Keep(buffer.Span, false);
-        return inner.WriteAsync(buffer, cancellationToken);
-    }
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Gives the kept bytes' buffer back to the pool; <see cref="Kept"/> is empty afterwards.</summary>
     public void Release()

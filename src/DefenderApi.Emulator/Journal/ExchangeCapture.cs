@@ -1,3 +1,5 @@
+using DefenderApi.Errors.Envelope;
+using System.Text.Json;
 using System.Text;
 using Microsoft.Extensions.Primitives;
 
@@ -9,8 +11,8 @@ internal static class ExchangeCapture
     public static ExchangeMessage Request(HttpRequest request, CapturingStream body) =>
         new(Headers(request.Headers), Body(request.ContentType, body), body.Total > body.Count);
 
-    public static ExchangeMessage Response(HttpResponse response, CapturingStream body) =>
-        new(Headers(response.Headers), Body(response.ContentType, body), body.Total > body.Count);
+    public static ExchangeMessage Response(HttpResponse response, ErrorBody error) =>
+        new(Headers(response.Headers), SecretMask.Text(JsonSerializer.Serialize(new ErrorEnvelope(error))), false);
 
     /// <summary>
     /// An error answer often comes before the handler read the body (no token, a fault rule); the journal's entry

@@ -38,14 +38,14 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
 
         // A CONNECT's body is a tunnel, not a message; it is journaled without one.
         var capture = !HttpMethods.IsConnect(context.Request.Method);
-        var requestBody = capture ? new CapturingStream(context.Request.Body, MaxRecordedBodyBytes, captureWrites: false) : null;
-        var responseBody = capture ? new CapturingStream(context.Response.Body, MaxRecordedBodyBytes, captureWrites: true) : null;
+        var requestBody = capture ? new CapturingStream(context.Request.Body, MaxRecordedBodyBytes) : null;
+        // The response is not wrapped: writers write to the response's pipe (decision 0004), and a stream in its place
+        // would make every pipe write go through an adapter that flushes only on request. The one response body the
+        // journal keeps, an error's, is the envelope the error writer recorded.
         var originalRequest = context.Request.Body;
-        var originalResponse = context.Response.Body;
         if (capture)
         {
             context.Request.Body = requestBody!;
-            context.Response.Body = responseBody!;
         }
 
         try
@@ -54,7 +54,6 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
         }
         finally
         {
-            context.Response.Body = originalResponse;
             if (requestBody is not null && context.Features.Get<WrittenError>() is not null)
             {
                 await ExchangeCapture.ReadUnreadStartAsync(context, requestBody);
@@ -77,10 +76,9 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
             {
                 // Only an error's exchange can be opened (by its target), so only errors keep headers and bodies.
                 Request = requestBody is null || error is null ? null : ExchangeCapture.Request(context.Request, requestBody),
-                Response = responseBody is null || error is null ? null : ExchangeCapture.Response(context.Response, responseBody),
+                Response = error is null ? null : ExchangeCapture.Response(context.Response, error),
             });
             requestBody?.Release();
-            responseBody?.Release();
         }
     }
 
