@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using DefenderApi.Emulator.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -96,11 +95,8 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
             $"Sort order over {List(odata.OrderByProperties)}, each optionally followed by asc or desc.");
         if (odata.Expand.Count > 0)
         {
-            yield return Query("$expand", new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Enum = [.. odata.Expand.Select(e => (JsonNode)JsonValue.Create(e)!)],
-            }, $"Related entities to include: {List(odata.Expand)}.");
+            // A string, not an inline enum: NSwag names inline enums after the parameter ("$expand"), which does not compile.
+            yield return Query("$expand", new OpenApiSchema { Type = JsonSchemaType.String }, $"Related entities to include: {List(odata.Expand)}.");
         }
     }
 
