@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.OData.Rows;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Persistence.Rows;
 using DefenderApi.Emulator.Tenancy;
@@ -24,23 +25,23 @@ public static class AlertEndpoints
     public static RouteGroupBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
-        group.MapGet("", List)
+        group.MapGet("", List).WithSummary("List alerts API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alerts").ListsOData(AlertPolicies.List)
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
             .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("alerts"));
-        group.MapGet("/{id}", Get)
+        group.MapGet("/{id}", Get).WithSummary("Get alert information by ID API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alert-info-by-id").Produces<Alert>()
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
             .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("alerts"));
-        group.MapPatch("/{id}", Update)
+        group.MapPatch("/{id}", Update).WithSummary("Update alert entity API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/update-alert").Produces<Alert>()
             .RequirePermissions(AlertPermissions.UpdateApp, AlertPermissions.WriteDelegated)
             .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(ApiRateLimit.Default("alerts"));
-        group.MapPost("/batchUpdate", BatchUpdate)
+        group.MapPost("/batchUpdate", BatchUpdate).WithSummary("Batch Update alert entities API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts").Produces(StatusCodes.Status200OK)
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
             .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(new ApiRateLimit("alerts.batchUpdate", 10, 500));
-        group.MapPost("/CreateAlertByReference", CreateByReference)
+        group.MapPost("/CreateAlertByReference", CreateByReference).WithSummary("Create alert from event API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/create-alert-by-reference").Produces<Alert>()
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
             .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(new ApiRateLimit("alerts.createByReference", 15, null));

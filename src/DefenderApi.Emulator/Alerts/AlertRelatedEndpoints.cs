@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Files;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -20,12 +21,12 @@ public static class AlertRelatedEndpoints
     public static void MapAlertRelatedEntities(this RouteGroupBuilder alerts)
     {
         var limit = ApiRateLimit.Default("alerts");
-        alerts.MapGet("/{id}/domains", Domains).RequirePermissions(["URL.Read.All"], ["URL.Read.All"]).WithRateLimit(limit);
-        alerts.MapGet("/{id}/files", Files).RequirePermissions(["File.Read.All"], ["File.Read.All"]).WithRateLimit(limit);
-        alerts.MapGet("/{id}/ips", Ips).RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]).WithRateLimit(limit);
-        alerts.MapGet("/{id}/machine", Machine)
+        alerts.MapGet("/{id}/domains", Domains).WithSummary("Get alert related domains information").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alert-related-domain-info").Lists<DomainView>().RequirePermissions(["URL.Read.All"], ["URL.Read.All"]).WithRateLimit(limit);
+        alerts.MapGet("/{id}/files", Files).WithSummary("Get alert related files information").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alert-related-files-info").Lists<FileInfo>().RequirePermissions(["File.Read.All"], ["File.Read.All"]).WithRateLimit(limit);
+        alerts.MapGet("/{id}/ips", Ips).WithSummary("Get alert-related IPs' information").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alert-related-ip-info").Lists<IpView>().RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]).WithRateLimit(limit);
+        alerts.MapGet("/{id}/machine", Machine).WithSummary("Get alert related machine information").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alert-related-machine-info").Produces<Machine>()
             .RequirePermissions(["Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.Read", "Machine.ReadWrite"]).WithRateLimit(limit);
-        alerts.MapGet("/{id}/user", User).RequirePermissions(["User.Read.All"], ["User.Read.All"]).WithRateLimit(limit);
+        alerts.MapGet("/{id}/user", User).WithSummary("Get alert related user information").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-alert-related-user-info").Produces<UserAccount>().RequirePermissions(["User.Read.All"], ["User.Read.All"]).WithRateLimit(limit);
     }
 
     private static async Task<IResult> Domains(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DefenderApi.Emulator.Binding;
 using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.Alerts;
@@ -6,8 +7,10 @@ namespace DefenderApi.Emulator.Alerts;
 /// <summary>
 /// The body of <c>PATCH /api/alerts/{id}</c>. update-alert.md's table capitalises <c>Status</c>,
 /// <c>Classification</c>, <c>Determination</c> and <c>Comment</c> while its example writes them in lower case;
-/// both spellings are accepted (one of each pair at a time).
+/// both spellings are accepted (one of each pair at a time). The OpenAPI documents show the example's
+/// (<see cref="UpdateAlertBody"/>).
 /// </summary>
+[DocumentedBody(typeof(UpdateAlertBody))]
 public sealed record UpdateAlertRequest
 {
     /// <summary>Status (table spelling).</summary>
@@ -53,6 +56,19 @@ public sealed record UpdateAlertRequest
             $"parameter '{name}' was given twice ('{name}' and '{name.ToLowerInvariant()}')"))
         : table ?? example;
 }
+
+/// <summary>The body of <c>PATCH /api/alerts/{id}</c> as the OpenAPI documents show it (the example's spelling).</summary>
+/// <param name="Status">New status: <c>New</c>, <c>InProgress</c> or <c>Resolved</c>.</param>
+/// <param name="AssignedTo">The owner.</param>
+/// <param name="Classification">The classification.</param>
+/// <param name="Determination">The determination.</param>
+/// <param name="Comment">A comment to add.</param>
+public sealed record UpdateAlertBody(
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("assignedTo")] string? AssignedTo,
+    [property: JsonPropertyName("classification")] string? Classification,
+    [property: JsonPropertyName("determination")] string? Determination,
+    [property: JsonPropertyName("comment")] string? Comment);
 
 /// <summary>The body of <c>POST /api/alerts/batchUpdate</c> (names as its table writes them).</summary>
 public sealed record BatchUpdateAlertsRequest

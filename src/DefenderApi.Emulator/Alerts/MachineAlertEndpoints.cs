@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -24,8 +25,8 @@ public static class MachineAlertEndpoints
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
             .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("machines"));
-        group.MapGet("", List);
-        group.MapGet("/$count", Count);
+        group.MapGet("", List).WithSummary("Get machine related alerts API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machine-related-alerts").ListsOData(AlertPolicies.List).WithName("Machines_ListAlerts");
+        group.MapGet("/$count", Count).WithSummary("Get machine related alerts count").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machine-related-alerts").Produces<long>().WithName("Machines_CountAlerts");
         return group;
     }
 

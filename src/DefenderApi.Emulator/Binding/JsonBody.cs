@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using DefenderApi.Errors;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace DefenderApi.Emulator.Binding;
 
@@ -11,9 +12,20 @@ namespace DefenderApi.Emulator.Binding;
 /// </summary>
 /// <typeparam name="T">The body type; <c>required</c> members are required parameters.</typeparam>
 /// <param name="Value">The bound body.</param>
-public sealed record JsonBody<T>(T Value)
+public sealed record JsonBody<T>(T Value) : IEndpointParameterMetadataProvider
     where T : class
 {
+    /// <summary>Describes the body to the endpoint's metadata: a required <c>application/json</c> <typeparamref name="T"/>.</summary>
+    /// <param name="parameter">The handler parameter.</param>
+    /// <param name="builder">The endpoint being built.</param>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var documented = typeof(T).GetCustomAttribute<DocumentedBodyAttribute>()?.Type ?? typeof(T);
+        OpenApi.BodySchemaNames.Register(documented);
+        builder.Metadata.Add(new AcceptsMetadata(["application/json"], documented));
+    }
+
     /// <summary>Called by minimal APIs to bind the parameter.</summary>
     /// <param name="context">The exchange.</param>
     /// <param name="parameter">The handler parameter.</param>

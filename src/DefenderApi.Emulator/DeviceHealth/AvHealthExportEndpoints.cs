@@ -4,6 +4,7 @@ using System.Text.Json;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -32,7 +33,7 @@ public static class AvHealthExportEndpoints
     public static RouteHandlerBuilder MapAvHealthExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/downloads/{tenantId:guid}/avhealth/{file}", Download).WithTags("Downloads");
-        return app.MapGet("/api/machines/InfoGatheringExport", Export).WithTags("DeviceHealth")
+        return app.MapGet("/api/machines/InfoGatheringExport", Export).WithSummary("Microsoft Defender Antivirus Device Health export device antivirus health reporting").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/device-health-export-antivirus-health-report-api").Produces<ExportFilesResponse>().WithTags("DeviceHealth")
             .RequirePermissions(["Vulnerability.Read.All"], ["Vulnerability.Read"])
             .RequireFeature(TenantFeatures.DeviceHealthReporting)
             .WithRateLimit(new ApiRateLimit("deviceavinfo.export", 30, 1000));

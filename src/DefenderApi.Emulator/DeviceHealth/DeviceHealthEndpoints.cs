@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -44,7 +45,7 @@ public static class DeviceHealthEndpoints
     public static RouteHandlerBuilder MapDeviceHealth(this IEndpointRouteBuilder app)
     {
         app.MapAvHealthExport();
-        return app.MapGet("/api/deviceavinfo", List).WithTags("DeviceHealth")
+        return app.MapGet("/api/deviceavinfo", List).WithSummary("Microsoft Defender Antivirus Device Health export device antivirus health reporting").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/device-health-export-antivirus-health-report-api").ListsOData(Policy).WithTags("DeviceHealth")
             .RequirePermissions(["Machine.Read.All"], ["Machine.Read"])
             .RequireFeature(TenantFeatures.DeviceHealthReporting)
             .WithRateLimit(new ApiRateLimit("deviceavinfo", 30, 1000));

@@ -1,7 +1,9 @@
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hunting;
+using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -21,10 +23,10 @@ public static class DomainEndpoints
     public static RouteGroupBuilder MapDomains(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/domains").WithTags("Domains").WithRateLimit(ApiRateLimit.Default("domains")).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/{domain}/alerts", Alerts).RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated);
-        group.MapGet("/{domain}/machines", Machines)
+        group.MapGet("/{domain}/alerts", Alerts).WithSummary("Get domain-related alerts API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-domain-related-alerts").Lists<Alert>().RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated);
+        group.MapGet("/{domain}/machines", Machines).WithSummary("Get domain-related machines API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-domain-related-machines").Lists<Machine>()
             .RequirePermissions(["Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.Read", "Machine.ReadWrite"]);
-        group.MapGet("/{domain}/stats", Stats).RequirePermissions(["URL.Read.All"], ["URL.Read.All"]);
+        group.MapGet("/{domain}/stats", Stats).WithSummary("Get domain statistics API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-domain-statistics").Produces<DomainStats>().RequirePermissions(["URL.Read.All"], ["URL.Read.All"]);
         return group;
     }
 

@@ -1,3 +1,4 @@
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.Errors;
@@ -28,9 +29,12 @@ internal sealed class EndpointErrorFilter : IEndpointFilter
 /// <summary>Maps endpoints under the error filter.</summary>
 public static class EndpointErrorFilterExtensions
 {
-    /// <summary>A root group whose endpoints answer thrown API errors through <see cref="EndpointErrorFilter"/>.</summary>
+    /// <summary>
+    /// A root group whose endpoints answer thrown API errors through <see cref="EndpointErrorFilter"/>; its
+    /// <c>/api</c> endpoints declare the error envelope for the common error statuses.
+    /// </summary>
     /// <param name="app">The application's route builder.</param>
     /// <returns>The group to map every feature on.</returns>
     public static RouteGroupBuilder MapEndpointsAnsweringErrors(this IEndpointRouteBuilder app) =>
-        app.MapGroup(string.Empty).AddEndpointFilter<EndpointErrorFilter>();
+        app.MapGroup(string.Empty).AddEndpointFilter<EndpointErrorFilter>().WithApiErrorResponses();
 }

@@ -1,7 +1,9 @@
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hunting;
+using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -20,10 +22,10 @@ public static class FileEndpoints
     public static RouteGroupBuilder MapFiles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/files").WithTags("Files").WithRateLimit(ApiRateLimit.Default("files")).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/{id}", Get).RequirePermissions(["File.Read.All"], ["File.Read.All"]);
-        group.MapGet("/{id}/stats", Stats).RequirePermissions(["File.Read.All"], ["File.Read.All"]);
-        group.MapGet("/{id}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
-        group.MapGet("/{id}/machines", Machines)
+        group.MapGet("/{id}", Get).WithSummary("Get file information API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-file-information").Produces<FileInfo>().RequirePermissions(["File.Read.All"], ["File.Read.All"]);
+        group.MapGet("/{id}/stats", Stats).WithSummary("Get file statistics API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-file-statistics").Produces<FileStats>().RequirePermissions(["File.Read.All"], ["File.Read.All"]);
+        group.MapGet("/{id}/alerts", Alerts).WithSummary("Get file-related alerts API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-file-related-alerts").Lists<Alert>().RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
+        group.MapGet("/{id}/machines", Machines).WithSummary("Get file-related machines API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-file-related-machines").Lists<Machine>()
             .RequirePermissions(["Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.Read", "Machine.ReadWrite"]);
         return group;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Errors;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -27,14 +28,14 @@ public static class HuntingEndpoints
             .RequirePermissions(["AdvancedQuery.Read.All"], ["AdvancedQuery.Read"])
             .WithRateLimit(new ApiRateLimit("advancedqueries.run", PerMinute: 45, PerHour: 1500))
             .RequireFeature(TenantFeatures.AdvancedHunting)
-            .MapPost("/run", RunMdeAsync);
+            .MapPost("/run", RunMdeAsync).WithSummary("Advanced Hunting API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/run-advanced-query-api").Produces<HuntingQueryResponse>().WithName("AdvancedQueries_Run");
 
         app.MapGroup("/api/advancedhunting")
             .WithTags("Advanced hunting")
             .RequirePermissions(["AdvancedHunting.Read.All"], ["AdvancedHunting.Read"])
             .WithRateLimit(new ApiRateLimit("advancedhunting.run", PerMinute: 45, PerHour: null))
             .RequireFeature(TenantFeatures.AdvancedHunting)
-            .MapPost("/run", RunXdrAsync);
+            .MapPost("/run", RunXdrAsync).WithSummary("Microsoft Defender XDR advanced hunting API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-xdr/api-advanced-hunting").Produces<HuntingQueryResponse>().WithName("AdvancedHunting_Run");
         return app;
     }
 

@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -34,15 +35,15 @@ public static class IncidentEndpoints
     public static RouteGroupBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents");
-        group.MapGet("", List)
+        group.MapGet("", List).WithSummary("List incidents API in Microsoft Defender XDR").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-xdr/api-list-incidents").ListsOData<Incident, IncidentResource>(IncidentPolicies.List)
             .RequirePermissions(IncidentPermissions.ReadApp, IncidentPermissions.ReadDelegated)
             .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ListLimit);
-        group.MapGet("/{id}", Get)
+        group.MapGet("/{id}", Get).WithSummary("Get incident API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-xdr/api-get-incident").Produces<IncidentResource>()
             .RequirePermissions(IncidentPermissions.ReadApp, IncidentPermissions.ReadDelegated)
             .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(GetLimit);
-        group.MapPatch("/{id}", Update)
+        group.MapPatch("/{id}", Update).WithSummary("Update incident API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-xdr/api-update-incidents").Produces<IncidentResource>()
             .RequirePermissions(IncidentPermissions.WriteApp, IncidentPermissions.WriteDelegated)
             .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(UpdateLimit);

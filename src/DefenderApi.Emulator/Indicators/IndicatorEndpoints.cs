@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -37,21 +38,21 @@ public static class IndicatorEndpoints
     public static RouteGroupBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/indicators").WithTags("Indicators");
-        group.MapGet("/", List)
+        group.MapGet("/", List).WithSummary("List Indicators API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-ti-indicators-collection").ListsOData(IndicatorPolicies.List)
             .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .WithRateLimit(ApiRateLimit.Default("indicators.list"));
-        group.MapPost("/", Submit)
+        group.MapPost("/", Submit).WithSummary("Submit or Update Indicator API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/post-ti-indicator").Produces<Indicator>()
             .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .RequireFeature(TenantFeatures.CustomIndicators)
             .WithRateLimit(ApiRateLimit.Default("indicators.submit"));
-        group.MapPost("/import", Import)
+        group.MapPost("/import", Import).WithSummary("Import Indicators API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/import-ti-indicators").Produces<ImportResultCollection>()
             .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .RequireFeature(TenantFeatures.CustomIndicators)
             .WithRateLimit(new ApiRateLimit("indicators.import", 30, null));
-        group.MapDelete("/{id}", Delete)
+        group.MapDelete("/{id}", Delete).WithSummary("Delete Indicator API.").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/delete-ti-indicator-by-id").Produces(StatusCodes.Status204NoContent)
             .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .WithRateLimit(ApiRateLimit.Default("indicators.delete"));
-        group.MapPost("/BatchDelete", BatchDelete)
+        group.MapPost("/BatchDelete", BatchDelete).WithSummary("Batch Delete Indicators API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/batch-delete-ti-indicators").Produces(StatusCodes.Status204NoContent)
             .RequirePermissions(ReadWrite, ["Ti.ReadWrite"])
             .WithRateLimit(new ApiRateLimit("indicators.batchDelete", 30, 1500));
         return group;

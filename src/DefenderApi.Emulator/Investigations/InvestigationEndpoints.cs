@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -38,9 +39,9 @@ public static class InvestigationEndpoints
             .RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated)
             .RequirePortalRole(PortalRoles.ViewData)
             .WithRateLimit(ApiRateLimit.Default("investigations"));
-        group.MapGet("", List);
-        group.MapGet("/{id}", Get);
-        app.MapPost("/api/machines/{id}/startInvestigation", Start).WithTags("Investigations")
+        group.MapGet("", List).WithSummary("List Investigations API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-investigation-collection").ListsOData(InvestigationPolicies.List);
+        group.MapGet("/{id}", Get).WithSummary("Get Investigation object API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-investigation-object").Produces<Investigation>();
+        app.MapPost("/api/machines/{id}/startInvestigation", Start).WithSummary("Start Investigation API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/initiate-autoir-investigation").Produces<Investigation>(StatusCodes.Status201Created).WithTags("Investigations")
             .RequirePermissions(AlertPermissions.WriteApp, AlertPermissions.WriteDelegated)
             .RequirePortalRole(PortalRoles.ActiveRemediationActions)
             .RequireFeature(TenantFeatures.AutomatedInvestigation)

@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -18,8 +19,8 @@ public static class IpEndpoints
     public static RouteGroupBuilder MapIps(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ips").WithTags("IPs").WithRateLimit(ApiRateLimit.Default("ips")).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/{ip}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
-        group.MapGet("/{ip}/stats", Stats).RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]);
+        group.MapGet("/{ip}/alerts", Alerts).WithSummary("Get IP related alerts API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-ip-related-alerts").Lists<Alert>().RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
+        group.MapGet("/{ip}/stats", Stats).WithSummary("Get IP statistics API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-ip-statistics").Produces<IpStats>().RequirePermissions(["Ip.Read.All"], ["Ip.Read.All"]);
         return group;
     }
 

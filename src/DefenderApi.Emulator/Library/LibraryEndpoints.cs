@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -22,9 +23,9 @@ public static class LibraryEndpoints
         var group = app.MapGroup("/api/libraryfiles").WithTags("Library")
             .RequirePermissions(["Library.Manage"], ["Library.Manage"])
             .WithRateLimit(ApiRateLimit.Default("libraryfiles"));
-        group.MapGet("", List);
-        group.MapPost("", Upload).DisableAntiforgery();
-        group.MapDelete("/{fileName}", Delete);
+        group.MapGet("", List).WithSummary("List library files").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/list-library-files").Lists<LibraryFile>();
+        group.MapPost("", Upload).WithSummary("Upload files to the live response library").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/upload-library").Accepts<LibraryUploadForm>("multipart/form-data").Produces<LibraryFile>().DisableAntiforgery();
+        group.MapDelete("/{fileName}", Delete).WithSummary("Delete a file from the live response library").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/delete-library").Produces(StatusCodes.Status204NoContent);
         return group;
     }
 

@@ -7,6 +7,7 @@ using DefenderApi.Emulator.Library;
 using DefenderApi.Emulator.MachineActions;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -25,12 +26,12 @@ public static class LiveResponseEndpoints
     /// <returns>The route builder.</returns>
     public static IEndpointRouteBuilder MapLiveResponse(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/machines/{id}/runliveresponse", Run).WithTags("LiveResponse")
+        app.MapPost("/api/machines/{id}/runliveresponse", Run).WithSummary("Run live response commands on a device").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/run-live-response").Produces<MachineAction>(StatusCodes.Status201Created).WithTags("LiveResponse")
             .RequirePermissions(["Machine.LiveResponse"], ["Machine.LiveResponse"])
             .RequirePortalRole(PortalRoles.ActiveRemediationActions)
             .RequireFeature(TenantFeatures.LiveResponse)
             .WithRateLimit(new ApiRateLimit("machines.runliveresponse", 10, null));
-        app.MapGet("/api/machineactions/{id}/GetLiveResponseResultDownloadLink(index={index})", ResultLink).WithTags("LiveResponse")
+        app.MapGet("/api/machineactions/{id}/GetLiveResponseResultDownloadLink(index={index})", ResultLink).WithSummary("Get live response results").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-live-response-result").Produces<ODataValue<string>>().WithTags("LiveResponse")
             .RequirePermissions(MachinesEndpoints.ReadApp, ["Machine.LiveResponse"])
             .WithRateLimit(ApiRateLimit.Default("machineactions.liveresponseresult"));
         app.MapGet("/downloads/{tenantId:guid}/liveresponse/{id}/{index:int}", Download).WithTags("Downloads");

@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -20,17 +21,17 @@ public static partial class MachineActionCommandEndpoints
     {
         var group = app.MapGroup("/api/machines/{id}").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
         var remediation = PortalRoles.ActiveRemediationActions;
-        group.MapPost("/isolate", Isolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
-        group.MapPost("/unisolate", Unisolate).RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
-        group.MapPost("/restrictCodeExecution", Restrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
-        group.MapPost("/unrestrictCodeExecution", Unrestrict).RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
-        group.MapPost("/runAntiVirusScan", Scan).RequirePermissions(["Machine.Scan"], ["Machine.Scan"]).RequirePortalRole(remediation);
-        group.MapPost("/collectInvestigationPackage", Collect).RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]).RequirePortalRole(PortalRoles.AlertsInvestigation);
+        group.MapPost("/isolate", Isolate).WithSummary("Isolate machine API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/isolate-machine").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_Isolate").RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
+        group.MapPost("/unisolate", Unisolate).WithSummary("Release device from isolation API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/unisolate-machine").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_Unisolate").RequirePermissions(["Machine.Isolate"], ["Machine.Isolate"]).RequirePortalRole(remediation);
+        group.MapPost("/restrictCodeExecution", Restrict).WithSummary("Restrict app execution API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/restrict-code-execution").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_RestrictCodeExecution").RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
+        group.MapPost("/unrestrictCodeExecution", Unrestrict).WithSummary("Remove app restriction API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/unrestrict-code-execution").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_UnrestrictCodeExecution").RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
+        group.MapPost("/runAntiVirusScan", Scan).WithSummary("Run antivirus scan API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/run-av-scan").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_RunAntiVirusScan").RequirePermissions(["Machine.Scan"], ["Machine.Scan"]).RequirePortalRole(remediation);
+        group.MapPost("/collectInvestigationPackage", Collect).WithSummary("Collect investigation package API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/collect-investigation-package").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_CollectInvestigationPackage").RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]).RequirePortalRole(PortalRoles.AlertsInvestigation);
         // stop-and-quarantine-file.md lists the read permissions next to Machine.StopAndQuarantine for applications.
-        group.MapPost("/StopAndQuarantineFile", StopAndQuarantine)
+        group.MapPost("/StopAndQuarantineFile", StopAndQuarantine).WithSummary("Stop and quarantine file API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/stop-and-quarantine-file").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_StopAndQuarantineFile")
             .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"])
             .RequirePortalRole(remediation);
-        group.MapPost("/offboard", Offboard).RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]).RequirePortalRole(remediation);
+        group.MapPost("/offboard", Offboard).WithSummary("Offboard machine API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/offboard-machine-api").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_Offboard").RequirePermissions(["Machine.Offboard"], ["Machine.Offboard"]).RequirePortalRole(remediation);
         return group;
     }
 

@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -28,10 +29,10 @@ public static class MachineActionsEndpoints
     public static RouteGroupBuilder MapMachineActions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machineactions").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));
-        group.MapGet("", List).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/{id}", Get).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
-        group.MapPost("/{id}/cancel", Cancel).RequirePermissions(CancelPermissions, CancelPermissions).RequirePortalRole(PortalRoles.ActiveRemediationActions);
-        group.MapGet("/{id}/getPackageUri", GetPackageUri)
+        group.MapGet("", List).WithSummary("List machineActions API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machineactions-collection").ListsOData(MachineActionPolicies.List).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{id}", Get).WithSummary("Get MachineAction object API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machineaction-object").Produces<MachineAction>().RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapPost("/{id}/cancel", Cancel).WithSummary("Cancel machine action API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/cancel-machine-action").Produces<MachineAction>().RequirePermissions(CancelPermissions, CancelPermissions).RequirePortalRole(PortalRoles.ActiveRemediationActions);
+        group.MapGet("/{id}/getPackageUri", GetPackageUri).WithSummary("Get package SAS URI API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-package-sas-uri").Produces<ODataValue<string>>()
             .RequirePermissions(MachinesEndpoints.ReadApp, ["Machine.CollectForensics"])
             .RequirePortalRole(PortalRoles.AlertsInvestigation)
             .WithRateLimit(new ApiRateLimit("machineactions.getPackageUri", 2, 120));

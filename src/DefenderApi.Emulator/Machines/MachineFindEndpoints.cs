@@ -1,6 +1,7 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
@@ -18,10 +19,14 @@ public static class MachineFindEndpoints
     public static void MapMachineFinders(this RouteGroupBuilder machines)
     {
         ArgumentNullException.ThrowIfNull(machines);
-        machines.MapGet("/findbyip({arguments})", FindByIp).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        machines.MapGet("/findbyip({arguments})", FindByIp).WithSummary("Find devices by internal IP API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/find-machines-by-ip").Lists<Machine>()
+            .WithMetadata(new ODataFunctionPath("/api/machines/findbyip(ip='{ip}',timestamp={timestamp})", [new("ip", "The internal IP address."), new("timestamp", "The time of the sighting (UTC, ISO 8601); devices seen 15 minutes either side are found.")]))
+            .RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
         // find-machine-info-by-ip.md lists no delegated permission and a ±16 minute window.
-        machines.MapGet("/find({arguments})", Find).RequirePermissions(MachinesEndpoints.ReadApp, []);
-        machines.MapGet("/findbytag", FindByTag).RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        machines.MapGet("/find({arguments})", Find).WithSummary("Find device information by internal IP API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/find-machine-info-by-ip").Lists<Machine>()
+            .WithMetadata(new ODataFunctionPath("/api/machines/find(timestamp={timestamp},key={key})", [new("timestamp", "The time of the sighting (UTC, ISO 8601); devices seen 16 minutes either side are found."), new("key", "The internal IP address.")]))
+            .RequirePermissions(MachinesEndpoints.ReadApp, []);
+        machines.MapGet("/findbytag", FindByTag).WithSummary("Find devices by tag API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/find-machines-by-tag").Lists<Machine>().RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
     }
 
     private static async Task<IResult> FindByIp(string arguments, HttpContext context, EmulatorDbContext db, TimeProvider time, CallerAccess access, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
 using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
@@ -25,10 +26,10 @@ public static class MachineUpdateEndpoints
     {
         ArgumentNullException.ThrowIfNull(machines);
         string[] app = MachinesEndpoints.WriteApp, delegated = MachinesEndpoints.WriteDelegated;
-        machines.MapPatch("/{id}", Update).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.AlertsInvestigation);
-        machines.MapPost("/{id}/tags", Tag).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
-        machines.MapPost("/AddOrRemoveTagForMultipleMachines", TagMany).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
-        machines.MapPost("/{id}/setDeviceValue", SetDeviceValue).RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
+        machines.MapPatch("/{id}", Update).WithSummary("Update machine entity API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/update-machine-method").Produces<Machine>().RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.AlertsInvestigation);
+        machines.MapPost("/{id}/tags", Tag).WithSummary("Add or remove a tag for a machine").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/add-or-remove-machine-tags").Produces<Machine>().RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
+        machines.MapPost("/AddOrRemoveTagForMultipleMachines", TagMany).WithSummary("Add or remove a tag for multiple machines").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/add-or-remove-multiple-machine-tags").Lists<Machine>().RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
+        machines.MapPost("/{id}/setDeviceValue", SetDeviceValue).WithSummary("Set device value API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/set-device-value").Produces<Machine>().RequirePermissions(app, delegated).RequirePortalRole(PortalRoles.ManageSecuritySetting);
     }
 
     private static async Task<IResult> Update(string id, JsonBody<UpdateMachineRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TenantWriteLocks locks, CancellationToken cancellationToken)

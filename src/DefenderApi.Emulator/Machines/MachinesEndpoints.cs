@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Errors;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.OData.Rows;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Persistence.Rows;
 using DefenderApi.Emulator.Tenancy;
@@ -26,8 +27,8 @@ public static class MachinesEndpoints
     public static RouteGroupBuilder MapMachines(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines").WithTags("Machines").WithRateLimit(ApiRateLimit.Default("machines"));
-        group.MapGet("", List).RequirePermissions(ReadApp, ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/{id}", Get).RequirePermissions(ReadApp, ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("", List).WithSummary("List machines API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machines").ListsOData(MachinePolicies.List).RequirePermissions(ReadApp, ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("/{id}", Get).WithSummary("Get machine by ID API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machine-by-id").Produces<Machine>().RequirePermissions(ReadApp, ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
         group.MapMachineUpdates();
         group.MapMachineFinders();
         group.MapMachineRelatedItems();

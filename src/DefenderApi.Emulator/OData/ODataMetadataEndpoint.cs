@@ -1,4 +1,6 @@
 using System.Xml;
+using DefenderApi.Emulator.OpenApi;
+using DefenderApi.Emulator.Throttling;
 using Microsoft.OData.Edm.Csdl;
 
 namespace DefenderApi.Emulator.OData;
@@ -10,7 +12,7 @@ public static class ODataMetadataEndpoint
     /// <param name="app">The route builder.</param>
     /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapODataMetadata(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/$metadata", WriteMetadata).WithTags("OData").RequireAuthorization();
+        app.MapGet("/api/$metadata", WriteMetadata).WithSummary("Get the OData service metadata").WithDescription("The entity data model (CSDL) every @odata.context points at.").WithoutRateLimit("the OData service document is not an API of the reference pages").Produces<string>(StatusCodes.Status200OK, "application/xml").WithName("OData_GetMetadata").WithTags("OData").RequireAuthorization();
 
     private static async Task WriteMetadata(HttpContext context, EmulatorEdmModel edm)
     {

@@ -27,3 +27,23 @@ public static class RateLimitEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(limit);
 }
+
+/// <summary>
+/// Marks an API endpoint whose reference page documents no rate limit: the emulator counts nothing for it. Every
+/// <c>/api</c> endpoint carries either an <see cref="ApiRateLimit"/> or this marker (a test enumerates them).
+/// </summary>
+/// <param name="Reason">Why no limit applies, e.g. which pages were read.</param>
+public sealed record NoDocumentedRateLimit(string Reason);
+
+/// <summary>Declares that an endpoint's pages document no rate limit.</summary>
+public static class NoRateLimitEndpointExtensions
+{
+    /// <summary>Marks the endpoint (or every endpoint of a group) as having no documented rate limit.</summary>
+    /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
+    /// <param name="builder">The endpoint or group.</param>
+    /// <param name="reason">Why, e.g. "the vulnerability management pages document no limit".</param>
+    /// <returns>The builder.</returns>
+    public static TBuilder WithoutRateLimit<TBuilder>(this TBuilder builder, string reason)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new NoDocumentedRateLimit(reason));
+}

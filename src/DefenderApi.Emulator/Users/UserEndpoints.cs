@@ -3,6 +3,7 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -22,8 +23,8 @@ public static class UserEndpoints
     public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").WithRateLimit(ApiRateLimit.Default("users")).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/{id}/alerts", Alerts).RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
-        group.MapGet("/{id}/machines", Machines).RequirePermissions(["Machine.ReadWrite.All"], ["Machine.ReadWrite"]);
+        group.MapGet("/{id}/alerts", Alerts).WithSummary("Get user-related alerts API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-user-related-alerts").Lists<Alert>().RequirePermissions(AlertPermissions.ReadApp, AlertPermissions.ReadDelegated);
+        group.MapGet("/{id}/machines", Machines).WithSummary("Get user-related machines API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-user-related-machines").Lists<Machine>().RequirePermissions(["Machine.ReadWrite.All"], ["Machine.ReadWrite"]);
         return group;
     }
 

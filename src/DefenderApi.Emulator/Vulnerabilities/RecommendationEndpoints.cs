@@ -2,8 +2,10 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
 using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
@@ -18,13 +20,13 @@ public static class RecommendationEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/recommendations").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("", List).RequirePermissions(RecommendationApp, RecommendationDelegated);
-        group.MapGet("/{id}", Get).RequirePermissions(RecommendationApp, RecommendationDelegated);
+        var group = app.MapGroup("/api/recommendations").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("", List).WithSummary("List all recommendations").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-all-recommendations").ListsOData(TvmPolicies.Recommendations).RequirePermissions(RecommendationApp, RecommendationDelegated);
+        group.MapGet("/{id}", Get).WithSummary("Get recommendation by Id").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-recommendation-by-id").Produces<SecurityRecommendation>().RequirePermissions(RecommendationApp, RecommendationDelegated);
         // list-recommendation-software.md: Software.Read.All for applications, SecurityRecommendation.Read for users.
-        group.MapGet("/{id}/software", Software).RequirePermissions(SoftwareApp, RecommendationDelegated);
-        group.MapGet("/{id}/machineReferences", MachineReferences).RequirePermissions(RecommendationApp, RecommendationDelegated);
-        group.MapGet("/{id}/vulnerabilities", Vulnerabilities).RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);
+        group.MapGet("/{id}/software", Software).WithSummary("List software by recommendation").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/list-recommendation-software").Produces<SoftwareProduct>().RequirePermissions(SoftwareApp, RecommendationDelegated);
+        group.MapGet("/{id}/machineReferences", MachineReferences).WithSummary("List devices by recommendation").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-recommendation-machines").Lists<MachineReference>().RequirePermissions(RecommendationApp, RecommendationDelegated);
+        group.MapGet("/{id}/vulnerabilities", Vulnerabilities).WithSummary("List vulnerabilities by recommendation").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-recommendation-vulnerabilities").Lists<Vulnerability>().RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);
         return group;
     }
 

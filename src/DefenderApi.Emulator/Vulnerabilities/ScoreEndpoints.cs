@@ -2,8 +2,10 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
 using Microsoft.EntityFrameworkCore;
 using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
 
@@ -20,13 +22,13 @@ public static class ScoreEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapScores(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Scores")
+        var group = app.MapGroup("/api").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Scores")
             .RequireFeature(TenantFeatures.VulnerabilityManagement)
             .RequirePermissions(ScoreApp, ScoreDelegated)
             .RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/exposureScore", Exposure);
-        group.MapGet("/exposureScore/ByMachineGroups", ExposureByGroup);
-        group.MapGet("/configurationScore", Configuration);
+        group.MapGet("/exposureScore", Exposure).WithSummary("Get exposure score").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-exposure-score").Produces<ScoreView>();
+        group.MapGet("/exposureScore/ByMachineGroups", ExposureByGroup).WithSummary("List exposure score by device group").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machine-group-exposure-score").Lists<ScoreView>();
+        group.MapGet("/configurationScore", Configuration).WithSummary("Get the device secure score").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-device-secure-score").Produces<ScoreView>();
         return group;
     }
 

@@ -3,8 +3,10 @@ using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Identifiers;
 using DefenderApi.Emulator.Machines.Related;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
+using DefenderApi.Emulator.Throttling;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
 using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
@@ -19,13 +21,13 @@ public static class SoftwareEndpoints
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapSoftware(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/Software").WithTags("Software").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("", List).RequirePermissions(SoftwareApp, SoftwareDelegated);
-        group.MapGet("/{id}", Get).RequirePermissions(SoftwareApp, SoftwareDelegated);
-        group.MapGet("/{id}/distributions", Distributions).RequirePermissions(SoftwareApp, SoftwareDelegated);
-        group.MapGet("/{id}/machineReferences", MachineReferences).RequirePermissions(SoftwareApp, SoftwareDelegated);
-        group.MapGet("/{id}/vulnerabilities", Vulnerabilities).RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);
-        group.MapGet("/{id}/getmissingkbs", MissingKbs).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        var group = app.MapGroup("/api/Software").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Software").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
+        group.MapGet("", List).WithSummary("List software").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-software").ListsOData(TvmPolicies.Software).RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}", Get).WithSummary("Get software by ID").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-software-by-id").Produces<SoftwareProduct>().RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}/distributions", Distributions).WithSummary("List software version distribution").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-software-ver-distribution").Lists<VersionDistribution>().RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}/machineReferences", MachineReferences).WithSummary("List devices by software").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machines-by-software").Lists<MachineReference>().RequirePermissions(SoftwareApp, SoftwareDelegated);
+        group.MapGet("/{id}/vulnerabilities", Vulnerabilities).WithSummary("List vulnerabilities by software").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-vuln-by-software").Lists<Vulnerability>().RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);
+        group.MapGet("/{id}/getmissingkbs", MissingKbs).WithSummary("Get missing KBs by software ID").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-missing-kbs-software").Lists<MissingKb>().RequirePermissions(SoftwareApp, SoftwareDelegated);
         return group;
     }
 

@@ -48,7 +48,10 @@ internal static class OutsideTool
         };
     }
 
-    public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, IDictionary<string, string?> environment)
+    public static Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, IDictionary<string, string?> environment) =>
+        RunAsync(program, arguments, environment, TimeSpan.FromSeconds(90));
+
+    public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, IDictionary<string, string?> environment, TimeSpan limit)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -80,7 +83,7 @@ internal static class OutsideTool
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -88,7 +91,7 @@ internal static class OutsideTool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in 90 s: {await error}");
+            throw new TimeoutException($"{program} did not finish in {limit.TotalSeconds:0} s: {await error}");
         }
 
         return new ToolRun(process.ExitCode, await output, await error);

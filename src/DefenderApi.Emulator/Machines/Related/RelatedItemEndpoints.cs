@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.OData;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -17,17 +18,22 @@ public static class RelatedItemEndpoints
     {
         ArgumentNullException.ThrowIfNull(machines);
         machines.MapGet("/{id}/logonusers", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) => ListAsync(id, RelatedKind.LogonUsers, "Users", c, db, a, ct))
+            .Lists<LogonUser>().WithSummary("Get machine logon users API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-machine-log-on-users").WithName("Machines_ListLogonUsers")
             .RequirePermissions(["User.Read.All"], ["User.Read.All"]);
         machines.MapGet("/{id}/software", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) => ListAsync(id, RelatedKind.Software, "Software", c, db, a, ct))
+            .Lists<InstalledSoftware>().WithSummary("Get installed software").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-installed-software").WithName("Machines_ListSoftware")
             .RequirePermissions(["Software.Read.All"], ["Software.Read"]);
         machines.MapGet("/{id}/vulnerabilities", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) =>
                 ListAsync(id, RelatedKind.Vulnerabilities, "Collection(Analytics.Contracts.PublicAPI.PublicVulnerabilityDto)", c, db, a, ct))
+            .Lists<DiscoveredVulnerability>().WithSummary("Get discovered vulnerabilities").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-discovered-vulnerabilities").WithName("Machines_ListVulnerabilities")
             .RequirePermissions(["Vulnerability.Read.All"], ["Vulnerability.Read"])
             .WithRateLimit(new ApiRateLimit("machines.vulnerabilities", 50, 1500));
         machines.MapGet("/{id}/recommendations", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) => ListAsync(id, RelatedKind.Recommendations, "Recommendations", c, db, a, ct))
+            .Lists<MachineRecommendation>().WithSummary("Get security recommendations").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-security-recommendations").WithName("Machines_ListRecommendations")
             .RequirePermissions(["SecurityRecommendation.Read.All"], ["SecurityRecommendation.Read"]);
         machines.MapGet("/{id}/getmissingkbs", (string id, HttpContext c, EmulatorDbContext db, CallerAccess a, CancellationToken ct) =>
                 ListAsync(id, RelatedKind.MissingKbs, "Collection(microsoft.windowsDefenderATP.api.PublicProductFixDto)", c, db, a, ct))
+            .Lists<MissingKb>().WithSummary("Get missing KBs by device ID").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-missing-kbs-machine").WithName("Machines_ListMissingKbs")
             .RequirePermissions(["Software.Read.All"], []);
     }
 

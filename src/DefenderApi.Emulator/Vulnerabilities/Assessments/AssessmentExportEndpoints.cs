@@ -1,6 +1,7 @@
 using System.Globalization;
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.OpenApi;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Emulator.Throttling;
@@ -26,11 +27,11 @@ public static class AssessmentExportEndpoints
             .RequireFeature(TenantFeatures.VulnerabilityManagement)
             .RequirePermissions(VulnerabilityApp, VulnerabilityDelegated)
             .RequirePortalRole(PortalRoles.ViewData);
-        group.MapGet("/SoftwareVulnerabilitiesByMachine", SoftwareVulnerabilities)
+        group.MapGet("/SoftwareVulnerabilitiesByMachine", SoftwareVulnerabilities).WithSummary("Export software vulnerabilities assessment per device").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-assessment-software-vulnerabilities").Lists<AssessmentVulnerability>()
             .WithRateLimit(new ApiRateLimit("machines.softwareVulnerabilitiesByMachine", 30, 1000));
-        group.MapGet("/SoftwareInventoryByMachine", SoftwareInventory)
+        group.MapGet("/SoftwareInventoryByMachine", SoftwareInventory).WithSummary("Export software inventory assessment per device").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-assessment-software-inventory").Lists<AssessmentSoftwareInventory>()
             .WithRateLimit(new ApiRateLimit("machines.softwareInventoryByMachine", 30, 1000));
-        group.MapGet("/SecureConfigurationsAssessmentByMachine", SecureConfigurations)
+        group.MapGet("/SecureConfigurationsAssessmentByMachine", SecureConfigurations).WithSummary("Export secure configuration assessment per device").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-assessment-secure-config").Lists<AssessmentConfiguration>()
             .WithRateLimit(new ApiRateLimit("machines.secureConfigurationsAssessmentByMachine", 30, 1000));
         return group;
     }

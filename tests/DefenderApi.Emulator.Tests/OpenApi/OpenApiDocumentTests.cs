@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DefenderApi.Emulator.Tests.Infrastructure;
 
-namespace DefenderApi.Emulator.Tests.Admin;
+namespace DefenderApi.Emulator.Tests.OpenApi;
 
 /// <summary>
 /// docs/openapi.json must equal the document the emulator generates, so every API change shows in a diff.
@@ -13,14 +13,16 @@ public sealed class OpenApiDocumentTests(EmulatorFactory factory) : IClassFixtur
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    [Fact]
-    public async Task CommittedOpenApiDocument_EqualsTheGeneratedOne()
+    [Theory]
+    [InlineData("defender", "openapi.json")]
+    [InlineData("admin", "openapi-admin.json")]
+    public async Task CommittedOpenApiDocument_EqualsTheGeneratedOne(string document, string file)
     {
         using var client = await factory.CreateReadyClientAsync();
-        using var response = await client.GetAsync("/_emulator/openapi/v1.json");
+        using var response = await client.GetAsync($"/_emulator/openapi/{document}.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var generated = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-        var path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(RepositoryRoot(), "docs", file);
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
@@ -29,7 +31,7 @@ public sealed class OpenApiDocumentTests(EmulatorFactory factory) : IClassFixtur
 
         var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)).ReplaceLineEndings("\n") : string.Empty;
         Assert.True(committed == generated,
-            "docs/openapi.json differs from the API the emulator serves. Review the change, then update the file with: " +
+            $"docs/{file} differs from the API the emulator serves. Review the change, then update the file with: " +
             "UPDATE_OPENAPI=1 dotnet test --project tests/DefenderApi.Emulator.Tests --filter-class \"*.OpenApiDocumentTests\"");
     }
 
@@ -43,7 +45,9 @@ public sealed class OpenApiDocumentTests(EmulatorFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("<title>DefenderApi emulator</title>", page, StringComparison.Ordinal);
-        Assert.Contains("openapi/v1.json", page.Replace("\\u002F", "/", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal), StringComparison.Ordinal);
+        var unescaped = page.Replace("\\u002F", "/", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal);
+        Assert.Contains("openapi/defender.json", unescaped, StringComparison.Ordinal);
+        Assert.Contains("openapi/admin.json", unescaped, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()
