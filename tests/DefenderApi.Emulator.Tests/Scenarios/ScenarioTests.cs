@@ -138,10 +138,13 @@ public sealed class ScenarioTests(ScenarioTests.Factory factory) : IClassFixture
         var logonDevices = (await ODataJson.OkAsync(logons)).GetProperty("Results").EnumerateArray().Select(r => r.GetProperty("DeviceName").GetString()).ToList();
         var target = await ODataJson.OkAsync(await api.GetAsync($"/api/machines/{devices[^1]}"));
 
-        // Other tests of the class play phishing too: this run's e-mail is the one sent in the 15 minutes before it started.
+        // Other tests of the class play phishing too, on the same devices and URL, so the join also pairs this run's
+        // e-mail with their connections: this run's rows are the e-mail sent in the 15 minutes before it started and a
+        // connection after that.
         var started = run.GetProperty("startedAt").GetDateTimeOffset();
         var mine = rows.Where(r => r.GetProperty("DeviceId").GetString() == devices[0]
-            && r.GetProperty("EmailTime").GetDateTimeOffset() > started.AddMinutes(-15) && r.GetProperty("EmailTime").GetDateTimeOffset() < started).ToList();
+            && r.GetProperty("EmailTime").GetDateTimeOffset() > started.AddMinutes(-15) && r.GetProperty("EmailTime").GetDateTimeOffset() < started
+            && r.GetProperty("ConnectionTime").GetDateTimeOffset() > started.AddMinutes(-15)).ToList();
         Assert.NotEmpty(mine);
         Assert.All(mine, row =>
         {
