@@ -1,6 +1,6 @@
 namespace DefenderApi.Ceiling;
 
-/// <summary>A machine in the documented shape (mde-api/machine.md), held in memory.</summary>
+/// <summary>A machine in the documented shape (<see href="https://learn.microsoft.com/defender-endpoint/api/machine">Machine resource type</see>), held in memory.</summary>
 public sealed record CeilingMachine(
     string Id,
     string ComputerDnsName,

@@ -1,6 +1,6 @@
 namespace DefenderApi.Hunting;
 
-/// <summary>The documented advanced hunting limits (run-advanced-query-api.md); tests shrink them.</summary>
+/// <summary>The documented advanced hunting limits (<see href="https://learn.microsoft.com/defender-endpoint/api/run-advanced-query-api">Advanced Hunting API</see>); tests shrink them.</summary>
 public sealed record HuntingLimits
 {
     /// <summary>The documented limits.</summary>

@@ -15,7 +15,7 @@ namespace DefenderApi.Testing;
 /// </summary>
 public sealed class DefenderEmulator : IAsyncDisposable
 {
-    /// <summary>The default tenant (contract §2).</summary>
+    /// <summary>The default tenant (see docs/auth.md).</summary>
     public static readonly Guid DefaultTenantId = DefaultTenant.TenantId;
 
     /// <summary>The default application (every permission).</summary>

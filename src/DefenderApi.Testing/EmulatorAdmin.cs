@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace DefenderApi.Testing;
 
-/// <summary>The emulator's admin API (<c>/_emulator</c>, contract §5), typed.</summary>
+/// <summary>The emulator's admin API (<c>/_emulator</c>, see docs/admin.md), typed.</summary>
 public sealed class EmulatorAdmin
 {
     private readonly HttpClient _http;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Testing;
 
-/// <summary>A fault rule of <c>POST /_emulator/faults</c> (contract §5).</summary>
+/// <summary>A fault rule of <c>POST /_emulator/faults</c> (see docs/admin.md).</summary>
 public sealed record FaultRule
 {
     /// <summary>The HTTP method to match, or null for any.</summary>

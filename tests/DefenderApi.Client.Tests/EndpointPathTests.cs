@@ -4,7 +4,7 @@ using DefenderApi.Client.Tests.Infrastructure;
 
 namespace DefenderApi.Client.Tests;
 
-/// <summary>Every client method calls the documented method and path (reference INDEX §1.1–1.10).</summary>
+/// <summary>Every client method calls the documented method and path (the machine pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public sealed class EndpointPathTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -2,7 +2,7 @@ namespace DefenderApi.Errors.Tests;
 
 public sealed class ErrorCatalogueTests
 {
-    /// <summary>The table of mde-api/common-errors.md, in page order, then the codes the page does not list.</summary>
+    /// <summary>The table of <see href="https://learn.microsoft.com/defender-endpoint/api/common-errors">Common Microsoft Defender for Endpoint API errors</see>, in page order, then the codes the page does not list.</summary>
     private static readonly (string Code, int Status, string Description, ErrorOrigin Origin)[] Expected =
     [
         ("BadRequest", 400, "General Bad Request error message.", ErrorOrigin.Documented),

@@ -1,6 +1,6 @@
 namespace DefenderApi.Client.Models;
 
-/// <summary>An alert (<c>alerts.md</c>).</summary>
+/// <summary>An alert (<see href="https://learn.microsoft.com/defender-endpoint/api/alerts">Get alerts API</see>).</summary>
 public sealed record Alert
 {
     /// <summary>The alert id.</summary>

@@ -1,6 +1,6 @@
 namespace DefenderApi.Client.Models;
 
-/// <summary>A file (<c>files.md</c>).</summary>
+/// <summary>A file (<see href="https://learn.microsoft.com/defender-endpoint/api/files">File resource type</see>).</summary>
 public sealed record DefenderFile
 {
     /// <summary>SHA-1.</summary>

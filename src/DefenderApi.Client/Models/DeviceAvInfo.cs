@@ -1,6 +1,6 @@
 namespace DefenderApi.Client.Models;
 
-/// <summary>The antivirus health of a device (<c>device-health-api-methods-properties.md</c>).</summary>
+/// <summary>The antivirus health of a device (<see href="https://learn.microsoft.com/defender-endpoint/api/device-health-api-methods-properties">Microsoft Defender Antivirus export device antivirus health details API methods and properties</see>).</summary>
 public sealed record DeviceAvInfo
 {
     /// <summary>Engine update time.</summary>

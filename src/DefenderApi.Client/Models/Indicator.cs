@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Client.Models;
 
-/// <summary>A threat indicator (<c>ti-indicator.md</c>).</summary>
+/// <summary>A threat indicator (<see href="https://learn.microsoft.com/defender-endpoint/api/ti-indicator">Indicator resource type</see>).</summary>
 public sealed record Indicator
 {
     /// <summary>The indicator id.</summary>

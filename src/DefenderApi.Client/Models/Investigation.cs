@@ -1,6 +1,6 @@
 namespace DefenderApi.Client.Models;
 
-/// <summary>An automated investigation (<c>investigation.md</c>).</summary>
+/// <summary>An automated investigation (<see href="https://learn.microsoft.com/defender-endpoint/api/investigation">Investigation resource type</see>).</summary>
 public sealed record Investigation
 {
     /// <summary>The investigation id.</summary>

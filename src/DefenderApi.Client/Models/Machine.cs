@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Client.Models;
 
-/// <summary>A device onboarded to Defender for Endpoint (<c>machine.md</c>).</summary>
+/// <summary>A device onboarded to Defender for Endpoint (<see href="https://learn.microsoft.com/defender-endpoint/api/machine">Machine resource type</see>).</summary>
 public sealed record Machine
 {
     /// <summary>The device identity.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Client.Models;
 
-/// <summary>A response action on a device (<c>machineaction.md</c>).</summary>
+/// <summary>A response action on a device (<see href="https://learn.microsoft.com/defender-endpoint/api/machineaction">machineAction resource type</see>).</summary>
 public sealed record MachineAction
 {
     /// <summary>The action id (a GUID).</summary>

@@ -1,6 +1,6 @@
 namespace DefenderApi.Client.Models;
 
-/// <summary>A security recommendation (<c>recommendation.md</c>).</summary>
+/// <summary>A security recommendation (<see href="https://learn.microsoft.com/defender-endpoint/api/recommendation">Recommendation methods and properties</see>).</summary>
 public sealed record Recommendation
 {
     /// <summary>Id of the form <c>va-_-vendor-_-product</c>.</summary>

@@ -1,6 +1,6 @@
 namespace DefenderApi.Client.Models;
 
-/// <summary>A software product (<c>software.md</c>).</summary>
+/// <summary>A software product (<see href="https://learn.microsoft.com/defender-endpoint/api/software">Software methods and properties</see>).</summary>
 public sealed record Software
 {
     /// <summary>Id of the form <c>vendor-_-product</c>.</summary>

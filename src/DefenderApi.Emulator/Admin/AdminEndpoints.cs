@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DefenderApi.Emulator.Admin;
 
-/// <summary>The admin API root (<c>/_emulator</c>, contract §5): health, info and the journal.</summary>
+/// <summary>The admin API root (<c>/_emulator</c>, see docs/admin.md): health, info and the journal.</summary>
 public static class AdminEndpoints
 {
     /// <summary>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary>
-/// Tenants and their feature switches (contract §5): <c>POST /_emulator/tenants</c>,
+/// Tenants and their feature switches (see docs/admin.md): <c>POST /_emulator/tenants</c>,
 /// <c>GET</c>/<c>PUT /_emulator/tenants/{tenantId}/features</c>.
 /// </summary>
 public static class TenantAdminEndpoints

@@ -3,7 +3,7 @@ using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.Alerts;
 
-/// <summary>An alert, as <c>mde-api/alerts.md</c> documents it (JSON names and order as on the page).</summary>
+/// <summary>An alert, as <see href="https://learn.microsoft.com/defender-endpoint/api/alerts">Get alerts API</see> documents it (JSON names and order as on the page).</summary>
 public sealed class Alert : ITenantOwned
 {
     /// <inheritdoc />
@@ -172,7 +172,7 @@ public enum AlertClassification
     FalsePositive,
 }
 
-/// <summary>Alert determination (the values of update-alert.md and batch-update-alerts.md).</summary>
+/// <summary>Alert determination (the values of <see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see> and <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see>).</summary>
 public enum AlertDetermination
 {
     /// <summary>Multistage attack (true positive).</summary>
@@ -199,16 +199,16 @@ public enum AlertDetermination
     /// <summary>Line-of-business application (expected activity).</summary>
     LineOfBusinessApplication,
 
-    /// <summary>Confirmed activity (expected activity; update-alert.md's name).</summary>
+    /// <summary>Confirmed activity (expected activity; <see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see>'s name).</summary>
     ConfirmedActivity,
 
-    /// <summary>Confirmed activity (expected activity; batch-update-alerts.md's name).</summary>
+    /// <summary>Confirmed activity (expected activity; <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see>'s name).</summary>
     ConfirmedUserActivity,
 
-    /// <summary>Not malicious (false positive; update-alert.md's name).</summary>
+    /// <summary>Not malicious (false positive; <see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see>'s name).</summary>
     NotMalicious,
 
-    /// <summary>Not malicious (false positive; batch-update-alerts.md's name).</summary>
+    /// <summary>Not malicious (false positive; <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see>'s name).</summary>
     Clean,
 
     /// <summary>Not enough data to validate (false positive).</summary>

@@ -3,7 +3,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>
-/// Checks alert updates against the documented values (update-alert.md, batch-update-alerts.md) and applies them.
+/// Checks alert updates against the documented values (<see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see>) and applies them.
 /// Determination must fit the classification (the pages list the determinations per classification).
 /// </summary>
 public static class AlertChangeRules

@@ -5,7 +5,7 @@ using FileInfo = DefenderApi.Emulator.Files.FileInfo;
 
 namespace DefenderApi.Emulator.Alerts;
 
-/// <summary>The admin data collections <c>alerts</c> (with their evidence), <c>files</c> and <c>users</c> (contract §5).</summary>
+/// <summary>The admin data collections <c>alerts</c> (with their evidence), <c>files</c> and <c>users</c> (see docs/admin.md).</summary>
 public static class AlertDataLoaders
 {
     /// <summary>Registers the loaders.</summary>

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Emulator.Alerts;
 
-/// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (INDEX §1.3).</summary>
+/// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (the alert pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class AlertEndpoints
 {
     private const string AlertWrites = "alerts";
@@ -54,7 +54,7 @@ public static class AlertEndpoints
         HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         await odata.ListAsync(context, await db.VisibleAlertsAsync(access, cancellationToken), AlertPolicies.List, cancellationToken);
 
-    // alerts.md's example of an alert shows its evidence; GET by id answers it with the evidence, in order.
+    // <see href="https://learn.microsoft.com/defender-endpoint/api/alerts">Get alerts API</see>'s example of an alert shows its evidence; GET by id answers it with the evidence, in order.
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
         var alert = await (await db.VisibleAlertsAsync(access, cancellationToken))

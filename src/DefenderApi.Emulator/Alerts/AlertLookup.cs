@@ -17,7 +17,7 @@ public static class AlertLookup
 
     /// <summary>
     /// The alerts the caller sees: all for applications; for users, those on devices of their device groups
-    /// (get-alerts.md: "only alerts on devices the user can access").
+    /// (<see href="https://learn.microsoft.com/defender-endpoint/api/get-alerts">List alerts API</see>: "only alerts on devices the user can access").
     /// </summary>
     /// <param name="db">The store.</param>
     /// <param name="access">The caller's access.</param>

@@ -7,7 +7,7 @@ public sealed record AlertOptions
     public const string Section = "Emulator:Alerts";
 
     /// <summary>
-    /// The most alert ids one batchUpdate accepts. batch-update-alerts.md documents no maximum; realistic batches
+    /// The most alert ids one batchUpdate accepts. <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see> documents no maximum; realistic batches
     /// (hundreds) pass, and a cap keeps one call bounded.
     /// </summary>
     public int MaxBatchUpdate { get; init; } = 1_000;

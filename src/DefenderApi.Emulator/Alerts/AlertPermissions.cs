@@ -8,6 +8,6 @@ internal static class AlertPermissions
     public static readonly string[] WriteApp = ["Alert.ReadWrite.All"];
     public static readonly string[] WriteDelegated = ["Alert.ReadWrite"];
 
-    // update-alert.md writes "Alerts.ReadWrite.All" (sic); both spellings are honoured.
+    // <see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see> writes "Alerts.ReadWrite.All" (sic); both spellings are honoured.
     public static readonly string[] UpdateApp = ["Alert.ReadWrite.All", "Alerts.ReadWrite.All"];
 }

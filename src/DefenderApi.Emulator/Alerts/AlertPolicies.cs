@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Alerts;
 
-/// <summary>The OData rules of <c>GET /api/alerts</c> (get-alerts.md).</summary>
+/// <summary>The OData rules of <c>GET /api/alerts</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/get-alerts">List alerts API</see>).</summary>
 internal static class AlertPolicies
 {
     public const string EntitySet = "Alerts";

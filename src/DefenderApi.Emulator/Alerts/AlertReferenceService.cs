@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>
-/// Creates alerts from an event (create-alert-by-reference.md): the device and the event (device, report id, time)
+/// Creates alerts from an event (<see href="https://learn.microsoft.com/defender-endpoint/api/create-alert-by-reference">Create alert from event API</see>): the device and the event (device, report id, time)
 /// must exist; an open alert on the same device with the same title absorbs the new one; a new alert takes its
 /// evidence from the event, and an automated investigation starts on it.
 /// </summary>

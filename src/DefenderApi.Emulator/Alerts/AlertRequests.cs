@@ -5,7 +5,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>
-/// The body of <c>PATCH /api/alerts/{id}</c>. update-alert.md's table capitalises <c>Status</c>,
+/// The body of <c>PATCH /api/alerts/{id}</c>. <see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see>'s table capitalises <c>Status</c>,
 /// <c>Classification</c>, <c>Determination</c> and <c>Comment</c> while its example writes them in lower case;
 /// both spellings are accepted (one of each pair at a time). The OpenAPI documents show the example's
 /// (<see cref="UpdateAlertBody"/>).

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Alerts;
 
-/// <summary>What the tenant's alert evidence says about a file, IP, domain or user (the entity pages of INDEX §1.6).</summary>
+/// <summary>What the tenant's alert evidence says about a file, IP, domain or user (the entity pages of the file, IP, domain and user pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class EvidenceQueries
 {
     /// <summary>The alerts with at least one piece of evidence matching <paramref name="match"/>, newest first.</summary>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>
-/// <c>GET /api/machines/{id}/alerts</c> (get-machine-related-alerts.md) and its <c>/$count</c> segment
-/// (exposed-apis-odata-samples.md example 7). The alert query options apply; an unknown device is 404.
+/// <c>GET /api/machines/{id}/alerts</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-related-alerts">Get machine related alerts API</see>) and its <c>/$count</c> segment
+/// (<see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-odata-samples">OData queries with Microsoft Defender for Endpoint</see> example 7). The alert query options apply; an unknown device is 404.
 /// </summary>
 public static class MachineAlertEndpoints
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>
-/// Token endpoint failures in Entra ID's own shape (contract §3), not the MDE envelope: clients such as MSAL and
+/// Token endpoint failures in Entra ID's own shape (see docs/auth.md), not the MDE envelope: clients such as MSAL and
 /// Azure.Identity parse this shape. This is the only place that writes it.
 /// </summary>
 /// <param name="Status">HTTP status (400 or 401).</param>

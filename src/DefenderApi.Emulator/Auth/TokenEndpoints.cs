@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DefenderApi.Emulator.Auth;
 
-/// <summary>The Entra-shaped token service: v1 and v2 token endpoints, OpenID metadata and JWKS (contract §3).</summary>
+/// <summary>The Entra-shaped token service: v1 and v2 token endpoints, OpenID metadata and JWKS (see docs/auth.md).</summary>
 public static class TokenEndpoints
 {
     /// <summary>Maps the token service under <c>/{tenantId}/</c>.</summary>

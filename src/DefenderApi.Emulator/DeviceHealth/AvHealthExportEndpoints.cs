@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.DeviceHealth;
 
 /// <summary>
-/// <c>GET /api/machines/InfoGatheringExport</c> (device-health-export-antivirus-health-report-api.md, "via files"):
+/// <c>GET /api/machines/InfoGatheringExport</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/device-health-export-antivirus-health-report-api">Microsoft Defender Antivirus Device Health export device antivirus health reporting</see>, "via files"):
 /// signed links to gzip files of multiline JSON, one device health record per line.
 /// </summary>
 public static class AvHealthExportEndpoints

@@ -8,7 +8,7 @@ using DefenderApi.Emulator.Throttling;
 
 namespace DefenderApi.Emulator.DeviceHealth;
 
-/// <summary><c>GET /api/deviceavinfo</c>: device antivirus health, JSON response mode (INDEX §1.10).</summary>
+/// <summary><c>GET /api/deviceavinfo</c>: device antivirus health, JSON response mode (the device health pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class DeviceHealthEndpoints
 {
     /// <summary>

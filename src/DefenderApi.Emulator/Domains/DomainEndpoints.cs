@@ -14,7 +14,7 @@ namespace DefenderApi.Emulator.Domains;
 /// <summary><c>/api/domains</c>: related alerts, machines and statistics; an unknown valid domain is an empty answer.</summary>
 public static class DomainEndpoints
 {
-    /// <summary>get-domain-related-machines.md: results are capped at 500 devices.</summary>
+    /// <summary><see href="https://learn.microsoft.com/defender-endpoint/api/get-domain-related-machines">Get domain-related machines API</see>: results are capped at 500 devices.</summary>
     public const int MaxMachines = 500;
 
     /// <summary>Maps the domain resource.</summary>
@@ -51,7 +51,7 @@ public static class DomainEndpoints
     }
 }
 
-/// <summary>Domain statistics (get-domain-statistics.md).</summary>
+/// <summary>Domain statistics (<see href="https://learn.microsoft.com/defender-endpoint/api/get-domain-statistics">Get domain statistics API</see>).</summary>
 /// <param name="Host">The domain.</param>
 /// <param name="OrganizationPrevalence">Devices that reached it in the window (0 when unknown).</param>
 /// <param name="OrgFirstSeen">First seen.</param>

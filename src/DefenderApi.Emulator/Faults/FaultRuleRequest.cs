@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Emulator.Faults;
 
-/// <summary>The body of <c>POST /_emulator/faults</c> (contract §5). Every member is optional.</summary>
+/// <summary>The body of <c>POST /_emulator/faults</c> (see docs/admin.md). Every member is optional.</summary>
 public sealed record FaultRuleRequest
 {
     /// <summary>HTTP method to match (any when absent).</summary>

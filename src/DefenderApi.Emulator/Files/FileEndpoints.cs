@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Files;
 
-/// <summary><c>/api/files</c>: file info, statistics, related alerts and machines (INDEX §1.6).</summary>
+/// <summary><c>/api/files</c>: file info, statistics, related alerts and machines (the file, IP, domain and user pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class FileEndpoints
 {
     /// <summary>Maps the file resource.</summary>
@@ -30,7 +30,7 @@ public static class FileEndpoints
         return group;
     }
 
-    // get-file-information.md names SHA-1 and SHA-256 (and MD5 in its description); all three are looked up.
+    // <see href="https://learn.microsoft.com/defender-endpoint/api/get-file-information">Get file information API</see> names SHA-1 and SHA-256 (and MD5 in its description); all three are looked up.
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
         ODataResults.Entity(context.Request, "Files", await FindAsync(db, id, cancellationToken));
 
@@ -71,7 +71,7 @@ public static class FileEndpoints
     }
 }
 
-/// <summary>File statistics (get-file-statistics.md).</summary>
+/// <summary>File statistics (<see href="https://learn.microsoft.com/defender-endpoint/api/get-file-statistics">Get file statistics API</see>).</summary>
 /// <param name="Sha1">The file.</param>
 /// <param name="OrganizationPrevalence">Devices in the organisation that saw it in the window.</param>
 /// <param name="OrgFirstSeen">First seen in the organisation.</param>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DefenderApi.Emulator.Files;
 
-/// <summary>A file, as <c>mde-api/files.md</c> documents it.</summary>
+/// <summary>A file, as <see href="https://learn.microsoft.com/defender-endpoint/api/files">File resource type</see> documents it.</summary>
 public sealed class FileInfo : ITenantOwned
 {
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace DefenderApi.Emulator.Hosting;
 
-/// <summary>Prints where to call and with which credentials once the server listens (contract §1).</summary>
+/// <summary>Prints where to call and with which credentials once the server listens (see README.md, "Start").</summary>
 internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, DatabaseLocation database, DropIn.EmulatorCertificates certificates) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

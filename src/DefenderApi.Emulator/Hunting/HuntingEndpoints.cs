@@ -13,8 +13,8 @@ using Microsoft.Data.Sqlite;
 namespace DefenderApi.Emulator.Hunting;
 
 /// <summary>
-/// Advanced hunting: MDE <c>POST /api/advancedqueries/run</c> (run-advanced-query-api.md) and Defender XDR
-/// <c>POST /api/advancedhunting/run</c> (api-advanced-hunting.md). Both answer the QueryResponse.
+/// Advanced hunting: MDE <c>POST /api/advancedqueries/run</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/run-advanced-query-api">Advanced Hunting API</see>) and Defender XDR
+/// <c>POST /api/advancedhunting/run</c> (<see href="https://learn.microsoft.com/defender-xdr/api-advanced-hunting">Microsoft Defender XDR advanced hunting API</see>). Both answer the QueryResponse.
 /// </summary>
 public static class HuntingEndpoints
 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DefenderApi.Emulator.Hunting;
 
 /// <summary>
-/// The admin data collection of one hunting table (contract §5): rows are appended (hunting rows have no key) on the
+/// The admin data collection of one hunting table (see docs/admin.md): rows are appended (hunting rows have no key) on the
 /// data endpoint's own connection and transaction, so a bad row leaves nothing behind.
 /// </summary>
 /// <param name="table">The hunting table.</param>

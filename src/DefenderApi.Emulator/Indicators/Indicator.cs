@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DefenderApi.Emulator.Indicators;
 
-/// <summary>Indicator types (<c>ti-indicator.md</c>).</summary>
+/// <summary>Indicator types (<see href="https://learn.microsoft.com/defender-endpoint/api/ti-indicator">Indicator resource type</see>).</summary>
 public enum IndicatorType
 {
     /// <summary>SHA-1 file hash.</summary>
@@ -81,7 +81,7 @@ public enum IndicatorSourceType
     AadApp,
 }
 
-/// <summary>A threat-intelligence indicator (<c>ti-indicator.md</c>); unique per tenant by type and value.</summary>
+/// <summary>A threat-intelligence indicator (<see href="https://learn.microsoft.com/defender-endpoint/api/ti-indicator">Indicator resource type</see>); unique per tenant by type and value.</summary>
 public sealed class Indicator : ITenantOwned
 {
     /// <inheritdoc />

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DefenderApi.Emulator.Indicators;
 
-/// <summary>The <c>/api/indicators</c> endpoints (<c>post-ti-indicator.md</c>, <c>import-ti-indicators.md</c>, ...).</summary>
+/// <summary>The <c>/api/indicators</c> endpoints (<see href="https://learn.microsoft.com/defender-endpoint/api/post-ti-indicator">Submit or Update Indicator API</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/import-ti-indicators">Import Indicators API</see>, ...).</summary>
 public static class IndicatorEndpoints
 {
     private static readonly string[] ReadWrite = ["Ti.ReadWrite", IndicatorCaller.AllIndicatorsRole];

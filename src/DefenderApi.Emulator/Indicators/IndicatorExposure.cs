@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>
-/// Whether the caller is exposed to an indicator's device groups (batch-delete-ti-indicators.md: "If requestor isn't
+/// Whether the caller is exposed to an indicator's device groups (<see href="https://learn.microsoft.com/defender-endpoint/api/batch-delete-ti-indicators">Batch Delete Indicators API</see>: "If requestor isn't
 /// exposed to any indicator's device groups - 403"). An indicator scoped to device groups (by <c>rbacGroupIds</c> or
 /// by <c>rbacGroupNames</c>, resolved through the machines' groups) is exposed when the caller sees at least one of
 /// them; an unscoped indicator (all devices) is exposed to everyone. Applications see every group.

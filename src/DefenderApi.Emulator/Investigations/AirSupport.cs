@@ -4,7 +4,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Investigations;
 
 /// <summary>
-/// The operating systems automated investigation supports (initiate-autoir-investigation.md): Windows 11; Windows 10
+/// The operating systems automated investigation supports (<see href="https://learn.microsoft.com/defender-endpoint/api/initiate-autoir-investigation">Start Investigation API</see>): Windows 11; Windows 10
 /// 1709 (build 16299) or later; Windows Server 2019 and later; Azure Stack HCI 23H2 and later.
 /// </summary>
 public static class AirSupport

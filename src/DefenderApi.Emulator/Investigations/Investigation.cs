@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DefenderApi.Emulator.Investigations;
 
-/// <summary>An automated investigation, as <c>mde-api/investigation.md</c> documents it.</summary>
+/// <summary>An automated investigation, as <see href="https://learn.microsoft.com/defender-endpoint/api/investigation">Investigation resource type</see> documents it.</summary>
 public sealed class Investigation : ITenantOwned
 {
     /// <inheritdoc />
@@ -40,7 +40,7 @@ public sealed class Investigation : ITenantOwned
     public string? TriggeringAlertId { get; set; }
 }
 
-/// <summary>The investigation states (investigation.md).</summary>
+/// <summary>The investigation states (<see href="https://learn.microsoft.com/defender-endpoint/api/investigation">Investigation resource type</see>).</summary>
 public static class InvestigationStates
 {
     /// <summary>Running.</summary>

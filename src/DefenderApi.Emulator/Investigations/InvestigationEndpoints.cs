@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Investigations;
 
-/// <summary><c>/api/investigations</c> and <c>POST /api/machines/{id}/startInvestigation</c> (INDEX §1.7).</summary>
+/// <summary><c>/api/investigations</c> and <c>POST /api/machines/{id}/startInvestigation</c> (the investigation pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class InvestigationEndpoints
 {
     /// <summary>Registers the investigation services and entity set.</summary>
@@ -52,7 +52,7 @@ public static class InvestigationEndpoints
     private static Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CancellationToken cancellationToken) =>
         odata.ListAsync(context, db.Set<Investigation>(), InvestigationPolicies.List, cancellationToken);
 
-    // get-investigation-object.md: the id is the investigation id or the id of the alert that triggered it.
+    // <see href="https://learn.microsoft.com/defender-endpoint/api/get-investigation-object">Get Investigation object API</see>: the id is the investigation id or the id of the alert that triggered it.
     private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken)
     {
         var investigation = await db.Set<Investigation>().FirstOrNotFoundAsync(i => i.Id == id || i.TriggeringAlertId == id, "Investigation", id, cancellationToken);
@@ -72,7 +72,7 @@ public sealed record StartInvestigationRequest
     public required string Comment { get; init; }
 }
 
-/// <summary>The OData rules of <c>GET /api/investigations</c> (get-investigation-collection.md).</summary>
+/// <summary>The OData rules of <c>GET /api/investigations</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/get-investigation-collection">List Investigations API</see>).</summary>
 internal static class InvestigationPolicies
 {
     public const string EntitySet = "Investigations";

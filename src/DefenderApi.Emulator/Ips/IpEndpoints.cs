@@ -10,7 +10,7 @@ using DefenderApi.Emulator.Validation;
 
 namespace DefenderApi.Emulator.Ips;
 
-/// <summary><c>/api/ips</c>: related alerts and statistics; an unknown but valid IP is an empty answer (INDEX §1.6).</summary>
+/// <summary><c>/api/ips</c>: related alerts and statistics; an unknown but valid IP is an empty answer (the file, IP, domain and user pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class IpEndpoints
 {
     /// <summary>Maps the IP resource.</summary>
@@ -30,7 +30,7 @@ public static class IpEndpoints
         return ODataResults.Collection(context.Request, "Alerts", await EvidenceQueries.AlertsAsync(db, await db.VisibleAlertsAsync(access, cancellationToken), e => e.IpAddress == ip, cancellationToken));
     }
 
-    // get-ip-statistics.md: organizationPrevalence counts the distinct devices that opened a connection to the IP.
+    // <see href="https://learn.microsoft.com/defender-endpoint/api/get-ip-statistics">Get IP statistics API</see>: organizationPrevalence counts the distinct devices that opened a connection to the IP.
     private static async Task<IResult> Stats(string ip, string? lookBackHours, HttpContext context, EventSightings sightings, TimeProvider time, CancellationToken cancellationToken)
     {
         ip = RequireAddress(ip);
@@ -48,7 +48,7 @@ public static class IpEndpoints
     }
 }
 
-/// <summary>IP statistics (get-ip-statistics.md).</summary>
+/// <summary>IP statistics (<see href="https://learn.microsoft.com/defender-endpoint/api/get-ip-statistics">Get IP statistics API</see>).</summary>
 /// <param name="IpAddress">The address.</param>
 /// <param name="OrganizationPrevalence">Devices that saw it in the window (0 when unknown).</param>
 /// <param name="OrgFirstSeen">First seen.</param>

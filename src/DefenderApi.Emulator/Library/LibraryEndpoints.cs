@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Library;
 
-/// <summary><c>/api/libraryfiles</c>: list, upload, delete (INDEX §1.8).</summary>
+/// <summary><c>/api/libraryfiles</c>: list, upload, delete (the live response library pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class LibraryEndpoints
 {
     private const string EntitySet = "LibraryFiles";

@@ -5,7 +5,7 @@ using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.Library;
 
-/// <summary>A validated library upload (upload-library.md): the file and its form fields.</summary>
+/// <summary>A validated library upload (<see href="https://learn.microsoft.com/defender-endpoint/api/upload-library">Upload files to the live response library</see>): the file and its form fields.</summary>
 /// <param name="FileName">The file name.</param>
 /// <param name="Content">The content.</param>
 /// <param name="Description">Description.</param>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.LiveResponse;
 
 /// <summary>
-/// Checks live response commands (run-live-response.md): known keys per type, required keys present, and every
+/// Checks live response commands (<see href="https://learn.microsoft.com/defender-endpoint/api/run-live-response">Run live response commands on a device</see>): known keys per type, required keys present, and every
 /// file named by PutFile / RunScript in the tenant's library; an unsigned script needs the unsigned-script feature.
 /// </summary>
 internal static class LiveResponseCommands

@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.LiveResponse;
 
-/// <summary>Run live response, get a command's result link, and serve the result (run-live-response.md, get-live-response-result.md).</summary>
+/// <summary>Run live response, get a command's result link, and serve the result (<see href="https://learn.microsoft.com/defender-endpoint/api/run-live-response">Run live response commands on a device</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/get-live-response-result">Get live response results</see>).</summary>
 public static class LiveResponseEndpoints
 {
     private static readonly TimeSpan ResultLinkLifetime = TimeSpan.FromMinutes(30);

@@ -3,7 +3,7 @@ using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.MachineActions;
 
-/// <summary>A response action on a machine, as <c>mde-api/machineaction.md</c> documents it.</summary>
+/// <summary>A response action on a machine, as <see href="https://learn.microsoft.com/defender-endpoint/api/machineaction">machineAction resource type</see> documents it.</summary>
 public sealed class MachineAction : ITenantOwned
 {
     /// <inheritdoc />

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.MachineActions;
 
-/// <summary><c>POST /_emulator/tenants/{tenantId}/machineactions/{id}/complete</c> (contract §5).</summary>
+/// <summary><c>POST /_emulator/tenants/{tenantId}/machineactions/{id}/complete</c> (see docs/admin.md).</summary>
 public static class MachineActionAdminEndpoints
 {
     /// <summary>Maps the complete call and the list of open actions on the admin group.</summary>

@@ -11,7 +11,7 @@ using DefenderApi.Errors;
 
 namespace DefenderApi.Emulator.MachineActions;
 
-/// <summary>The action-creating calls under <c>/api/machines/{id}</c> (INDEX §1.2); each answers 201 with the action.</summary>
+/// <summary>The action-creating calls under <c>/api/machines/{id}</c> (the machine action pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>); each answers 201 with the action.</summary>
 public static partial class MachineActionCommandEndpoints
 {
     /// <summary>Maps the action calls.</summary>
@@ -27,7 +27,7 @@ public static partial class MachineActionCommandEndpoints
         group.MapPost("/unrestrictCodeExecution", Unrestrict).WithSummary("Remove app restriction API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/unrestrict-code-execution").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_UnrestrictCodeExecution").RequirePermissions(["Machine.RestrictExecution"], ["Machine.RestrictExecution"]).RequirePortalRole(remediation);
         group.MapPost("/runAntiVirusScan", Scan).WithSummary("Run antivirus scan API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/run-av-scan").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_RunAntiVirusScan").RequirePermissions(["Machine.Scan"], ["Machine.Scan"]).RequirePortalRole(remediation);
         group.MapPost("/collectInvestigationPackage", Collect).WithSummary("Collect investigation package API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/collect-investigation-package").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_CollectInvestigationPackage").RequirePermissions(["Machine.CollectForensics"], ["Machine.CollectForensics"]).RequirePortalRole(PortalRoles.AlertsInvestigation);
-        // stop-and-quarantine-file.md lists the read permissions next to Machine.StopAndQuarantine for applications.
+        // <see href="https://learn.microsoft.com/defender-endpoint/api/stop-and-quarantine-file">Stop and quarantine file API</see> lists the read permissions next to Machine.StopAndQuarantine for applications.
         group.MapPost("/StopAndQuarantineFile", StopAndQuarantine).WithSummary("Stop and quarantine file API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/stop-and-quarantine-file").Produces<MachineAction>(StatusCodes.Status201Created).WithName("Machines_StopAndQuarantineFile")
             .RequirePermissions(["Machine.StopAndQuarantine", "Machine.Read.All", "Machine.ReadWrite.All"], ["Machine.StopAndQuarantine"])
             .RequirePortalRole(remediation);

@@ -88,7 +88,7 @@ public sealed class MachineActionLifecycle(TimeProvider time, MachineActionSetti
         Finish(action, machine, status, time.GetUtcNow());
     }
 
-    /// <summary>Cancels an action that is not final (cancel-machine-action.md).</summary>
+    /// <summary>Cancels an action that is not final (<see href="https://learn.microsoft.com/defender-endpoint/api/cancel-machine-action">Cancel machine action API</see>).</summary>
     /// <param name="action">The action (tracked).</param>
     /// <param name="requestor">Who cancels.</param>
     /// <param name="comment">Why.</param>

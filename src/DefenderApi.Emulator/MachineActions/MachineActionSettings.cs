@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Emulator.MachineActions;
 
-/// <summary>How machine actions progress (contract §5).</summary>
+/// <summary>How machine actions progress (see docs/admin.md).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MachineActionMode>))]
 public enum MachineActionMode
 {

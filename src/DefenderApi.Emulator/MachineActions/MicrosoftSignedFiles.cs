@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary>
-/// Files the emulator treats as signed by Microsoft: stop-and-quarantine refuses them (stop-and-quarantine-file.md:
+/// Files the emulator treats as signed by Microsoft: stop-and-quarantine refuses them (<see href="https://learn.microsoft.com/defender-endpoint/api/stop-and-quarantine-file">Stop and quarantine file API</see>:
 /// the file must not be signed by Microsoft). SHA-1 of well-known Windows binaries (notepad.exe, cmd.exe,
 /// powershell.exe builds), listed in docs/fidelity.md.
 /// </summary>

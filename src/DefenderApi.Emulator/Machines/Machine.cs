@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Persistence;
 
 namespace DefenderApi.Emulator.Machines;
 
-/// <summary>A device, as <c>mde-api/machine.md</c> documents it (JSON names and order as on the page).</summary>
+/// <summary>A device, as <see href="https://learn.microsoft.com/defender-endpoint/api/machine">Machine resource type</see> documents it (JSON names and order as on the page).</summary>
 public sealed class Machine : ITenantOwned
 {
     /// <inheritdoc />

@@ -22,7 +22,7 @@ public static class MachineFindEndpoints
         machines.MapGet("/findbyip({arguments})", FindByIp).WithSummary("Find devices by internal IP API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/find-machines-by-ip").Lists<Machine>()
             .WithMetadata(new ODataFunctionPath("/api/machines/findbyip(ip='{ip}',timestamp={timestamp})", [new("ip", "The internal IP address."), new("timestamp", "The time of the sighting (UTC, ISO 8601); devices seen 15 minutes either side are found.")]))
             .RequirePermissions(MachinesEndpoints.ReadApp, MachinesEndpoints.ReadDelegated).RequirePortalRole(PortalRoles.ViewData);
-        // find-machine-info-by-ip.md lists no delegated permission and a ±16 minute window.
+        // <see href="https://learn.microsoft.com/defender-endpoint/api/find-machine-info-by-ip">Find device information by internal IP API</see> lists no delegated permission and a ±16 minute window.
         machines.MapGet("/find({arguments})", Find).WithSummary("Find device information by internal IP API").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/find-machine-info-by-ip").Lists<Machine>()
             .WithMetadata(new ODataFunctionPath("/api/machines/find(timestamp={timestamp},key={key})", [new("timestamp", "The time of the sighting (UTC, ISO 8601); devices seen 16 minutes either side are found."), new("key", "The internal IP address.")]))
             .RequirePermissions(MachinesEndpoints.ReadApp, []);

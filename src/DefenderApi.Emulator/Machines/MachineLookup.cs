@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.Machines;
 /// <summary>Finds machines of the caller's tenant by id or computer name; an unknown one is 404 <c>ResourceNotFound</c>.</summary>
 public static class MachineLookup
 {
-    /// <summary>Finds a machine by device id or computer DNS name (get-machine-by-id.md accepts both).</summary>
+    /// <summary>Finds a machine by device id or computer DNS name (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-by-id">Get machine by ID API</see> accepts both).</summary>
     /// <param name="machines">The tenant's machines.</param>
     /// <param name="idOrName">The id or name.</param>
     /// <param name="cancellationToken">Cancels the query.</param>

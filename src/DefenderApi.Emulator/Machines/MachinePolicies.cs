@@ -2,7 +2,7 @@ using DefenderApi.Emulator.OData;
 
 namespace DefenderApi.Emulator.Machines;
 
-/// <summary>The OData rules of <c>GET /api/machines</c> (get-machines.md).</summary>
+/// <summary>The OData rules of <c>GET /api/machines</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machines">List machines API</see>).</summary>
 internal static class MachinePolicies
 {
     public const string EntitySet = "Machines";

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DefenderApi.Emulator.Machines;
 
-/// <summary>Body of <c>PATCH /api/machines/{id}</c> (update-machine-method.md: both optional, names as in its table).</summary>
+/// <summary>Body of <c>PATCH /api/machines/{id}</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/update-machine-method">Update machine entity API</see>: both optional, names as in its table).</summary>
 public sealed record UpdateMachineRequest
 {
     /// <summary>The new tag set (replaces the existing tags).</summary>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Machines;
 
-/// <summary><c>/api/machines</c>: list, get, update, tags, find (get-machines.md and the pages of INDEX §1.1).</summary>
+/// <summary><c>/api/machines</c>: list, get, update, tags, find (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machines">List machines API</see> and the pages of the machine pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class MachinesEndpoints
 {
     internal static readonly string[] ReadApp = ["Machine.Read.All", "Machine.ReadWrite.All"];
@@ -35,7 +35,7 @@ public static class MachinesEndpoints
         return group;
     }
 
-    // get-machines.md: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
+    // <see href="https://learn.microsoft.com/defender-endpoint/api/get-machines">List machines API</see>: "If no recent machines are found - 404 Not Found" (an empty tenant, not an empty filter).
     // Asked only when the page is empty, so a normal list costs one query.
     private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, ODataCollectionQuery odata, CallerAccess access, CancellationToken cancellationToken) =>
         await odata.ListAsync(context, await db.Machines().VisibleToAsync(access, cancellationToken), MachinePolicies.List, cancellationToken,

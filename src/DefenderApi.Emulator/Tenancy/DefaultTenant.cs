@@ -1,6 +1,6 @@
 namespace DefenderApi.Emulator.Tenancy;
 
-/// <summary>The tenant and application every emulator starts with (contract §2).</summary>
+/// <summary>The tenant and application every emulator starts with (see docs/auth.md).</summary>
 public static class DefaultTenant
 {
     /// <summary>The default tenant id.</summary>

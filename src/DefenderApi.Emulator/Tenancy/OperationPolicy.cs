@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Tenancy;
 
 /// <summary>
 /// Refuses an operation that the caller may perform in general but that a policy forbids in this case, with 403
-/// <c>DisallowedOperation</c> and a message naming the operation and the reason (errors-catalogue.md §16): e.g.
+/// <c>DisallowedOperation</c> and a message naming the operation and the reason (the error page's `DisallowedOperation` row): e.g.
 /// stop-and-quarantine of a Microsoft-signed file, cancelling an action in a final state. Missing portal roles and
 /// device-group access are not policy: those are 403 <c>Forbidden</c> (see <see cref="CallerAccess"/>).
 /// </summary>

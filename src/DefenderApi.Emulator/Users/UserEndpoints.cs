@@ -13,7 +13,7 @@ namespace DefenderApi.Emulator.Users;
 
 /// <summary>
 /// <c>/api/users/{id}</c>: related alerts and machines. The id is the account name only (not the UPN); an unknown
-/// user is an empty answer (get-user-related-alerts.md, get-user-related-machines.md).
+/// user is an empty answer (<see href="https://learn.microsoft.com/defender-endpoint/api/get-user-related-alerts">Get user-related alerts API</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/get-user-related-machines">Get user-related machines API</see>).
 /// </summary>
 public static class UserEndpoints
 {

@@ -12,7 +12,7 @@ using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
 
 namespace DefenderApi.Emulator.Vulnerabilities;
 
-/// <summary><c>/api/recommendations</c>: security recommendations and what they relate to (INDEX §1.9).</summary>
+/// <summary><c>/api/recommendations</c>: security recommendations and what they relate to (the vulnerability management pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class RecommendationEndpoints
 {
     /// <summary>Maps the recommendation resource.</summary>
@@ -23,7 +23,7 @@ public static class RecommendationEndpoints
         var group = app.MapGroup("/api/recommendations").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
         group.MapGet("", List).WithSummary("List all recommendations").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-all-recommendations").ListsOData(TvmPolicies.Recommendations).RequirePermissions(RecommendationApp, RecommendationDelegated);
         group.MapGet("/{id}", Get).WithSummary("Get recommendation by Id").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-recommendation-by-id").Produces<SecurityRecommendation>().RequirePermissions(RecommendationApp, RecommendationDelegated);
-        // list-recommendation-software.md: Software.Read.All for applications, SecurityRecommendation.Read for users.
+        // <see href="https://learn.microsoft.com/defender-endpoint/api/list-recommendation-software">List software by recommendation</see>: Software.Read.All for applications, SecurityRecommendation.Read for users.
         group.MapGet("/{id}/software", Software).WithSummary("List software by recommendation").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/list-recommendation-software").Produces<SoftwareProduct>().RequirePermissions(SoftwareApp, RecommendationDelegated);
         group.MapGet("/{id}/machineReferences", MachineReferences).WithSummary("List devices by recommendation").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-recommendation-machines").Lists<MachineReference>().RequirePermissions(RecommendationApp, RecommendationDelegated);
         group.MapGet("/{id}/vulnerabilities", Vulnerabilities).WithSummary("List vulnerabilities by recommendation").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/get-recommendation-vulnerabilities").Lists<Vulnerability>().RequirePermissions(VulnerabilityApp, VulnerabilityDelegated);

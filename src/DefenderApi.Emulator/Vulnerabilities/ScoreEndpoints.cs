@@ -13,7 +13,7 @@ namespace DefenderApi.Emulator.Vulnerabilities;
 
 /// <summary>
 /// <c>/api/exposureScore</c>, <c>/api/exposureScore/ByMachineGroups</c> and <c>/api/configurationScore</c>
-/// (score.md), computed from the devices' vulnerabilities and recommendations.
+/// (<see href="https://learn.microsoft.com/defender-endpoint/api/score">Score methods and properties</see>), computed from the devices' vulnerabilities and recommendations.
 /// </summary>
 public static class ScoreEndpoints
 {
@@ -80,7 +80,7 @@ public static class ScoreEndpoints
     };
 }
 
-/// <summary>A score (score.md).</summary>
+/// <summary>A score (<see href="https://learn.microsoft.com/defender-endpoint/api/score">Score methods and properties</see>).</summary>
 /// <param name="Time">When it was calculated.</param>
 /// <param name="Value">The score.</param>
 /// <param name="RbacGroupName">The device group, for per-group scores.</param>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DefenderApi.Emulator.Vulnerabilities;
 
-/// <summary>A security recommendation (<c>mde-api/recommendation.md</c>).</summary>
+/// <summary>A security recommendation (<see href="https://learn.microsoft.com/defender-endpoint/api/recommendation">Recommendation methods and properties</see>).</summary>
 public sealed class SecurityRecommendation : ITenantOwned
 {
     /// <inheritdoc />

@@ -13,7 +13,7 @@ using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
 
 namespace DefenderApi.Emulator.Vulnerabilities;
 
-/// <summary><c>/api/Software</c>: inventory, versions, devices, vulnerabilities and missing KBs (INDEX §1.9).</summary>
+/// <summary><c>/api/Software</c>: inventory, versions, devices, vulnerabilities and missing KBs (the vulnerability management pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
 public static class SoftwareEndpoints
 {
     /// <summary>Maps the software resource.</summary>

@@ -81,7 +81,7 @@ public static class TvmInventory
 /// <param name="RbacGroupName">Device group.</param>
 public sealed record MachineReference(string Id, string ComputerDnsName, string OsPlatform, string? RbacGroupName);
 
-/// <summary>How many devices run one version of a product (get-software-ver-distribution.md).</summary>
+/// <summary>How many devices run one version of a product (<see href="https://learn.microsoft.com/defender-endpoint/api/get-software-ver-distribution">List software version distribution</see>).</summary>
 /// <param name="Version">Version.</param>
 /// <param name="Installations">Devices.</param>
 /// <param name="Vulnerabilities">Vulnerabilities of that version.</param>

@@ -2,7 +2,7 @@ using DefenderApi.Emulator.OData;
 
 namespace DefenderApi.Emulator.Vulnerabilities;
 
-/// <summary>The OData rules of the TVM collections (get-software.md, get-all-vulnerabilities.md, ...).</summary>
+/// <summary>The OData rules of the TVM collections (<see href="https://learn.microsoft.com/defender-endpoint/api/get-software">List software</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/get-all-vulnerabilities">Get all vulnerabilities</see>, ...).</summary>
 internal static class TvmPolicies
 {
     public static readonly ODataCollectionPolicy<SoftwareProduct> Software = new()

@@ -11,7 +11,7 @@ public sealed record HuntingEvent(string Table, string ActionType, IReadOnlyList
 
 /// <summary>
 /// Finds one event by what advanced hunting shows of it: the device, the ReportId and the exact Timestamp
-/// (create-alert-by-reference.md), in the event tables (those with ActionType and ReportId).
+/// (<see href="https://learn.microsoft.com/defender-endpoint/api/create-alert-by-reference">Create alert from event API</see>), in the event tables (those with ActionType and ReportId).
 /// </summary>
 public static class HuntingEventLookup
 {

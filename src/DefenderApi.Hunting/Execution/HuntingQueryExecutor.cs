@@ -11,7 +11,7 @@ namespace DefenderApi.Hunting;
 /// <summary>Runs a compiled query for one tenant on an open connection, enforcing the row, size and time limits.</summary>
 public sealed class HuntingQueryExecutor
 {
-    /// <summary>The documented message for a result over the size limit (run-advanced-query-api.md, limitation 6).</summary>
+    /// <summary>The documented message for a result over the size limit (<see href="https://learn.microsoft.com/defender-endpoint/api/run-advanced-query-api">Advanced Hunting API</see>, limitation 6).</summary>
     public const string ResultTooLargeMessage =
         "Query execution has exceeded the allowed result size. Optimize your query by limiting the number of results and try again";
 

@@ -3,7 +3,7 @@ using DefenderApi.Emulator.Tests.Hunting;
 
 namespace DefenderApi.Emulator.Tests.Alerts;
 
-/// <summary>An event found through advanced hunting, as create-alert-by-reference.md says callers find them.</summary>
+/// <summary>An event found through advanced hunting, as <see href="https://learn.microsoft.com/defender-endpoint/api/create-alert-by-reference">Create alert from event API</see> says callers find them.</summary>
 /// <param name="MachineId">The event's DeviceId.</param>
 /// <param name="ReportId">Its ReportId.</param>
 /// <param name="EventTime">Its Timestamp as the service writes it (7 fractional digits).</param>

@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Tests.Entities;
 
 /// <summary>
 /// File, IP and domain statistics and related machines count the devices whose hunting events show the entity
-/// (get-ip-statistics.md: "distinct devices that opened a connection"), including rows loaded through the admin API.
+/// (<see href="https://learn.microsoft.com/defender-endpoint/api/get-ip-statistics">Get IP statistics API</see>: "distinct devices that opened a connection"), including rows loaded through the admin API.
 /// </summary>
 public sealed class EntityStatsFromEventsTests(EntityStatsFromEventsTests.Factory factory) : IClassFixture<EntityStatsFromEventsTests.Factory>
 {

@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Tests.Infrastructure;
 
 namespace DefenderApi.Emulator.Tests.Machines;
 
-/// <summary>get-machine-by-id.md accepts a device id or a computer DNS name; an id match wins over a name match.</summary>
+/// <summary><see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-by-id">Get machine by ID API</see> accepts a device id or a computer DNS name; an id match wins over a name match.</summary>
 public sealed class MachineLookupTests(EmulatorFactory factory) : IClassFixture<EmulatorFactory>
 {
     private const string First = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1";

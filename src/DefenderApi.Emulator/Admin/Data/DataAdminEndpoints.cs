@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Admin.Data;
 
-/// <summary><c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities by id (contract §5).</summary>
+/// <summary><c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities by id (see docs/admin.md).</summary>
 public static class DataAdminEndpoints
 {
     /// <summary>Maps the data call on the admin group.</summary>

@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Persistence;
 namespace DefenderApi.Emulator.Admin.Data;
 
 /// <summary>
-/// Loads one collection of <c>POST /_emulator/tenants/{tenantId}/data/{collection}</c> (contract §5). Register an
+/// Loads one collection of <c>POST /_emulator/tenants/{tenantId}/data/{collection}</c> (see docs/admin.md). Register an
 /// implementation with <see cref="DataLoaderServiceCollectionExtensions.AddDataCollectionLoader{TLoader}"/>.
 /// </summary>
 public interface IDataCollectionLoader

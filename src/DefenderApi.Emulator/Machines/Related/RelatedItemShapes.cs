@@ -1,6 +1,6 @@
 namespace DefenderApi.Emulator.Machines.Related;
 
-/// <summary>A user who logged on to a machine (get-machine-log-on-users.md).</summary>
+/// <summary>A user who logged on to a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-log-on-users">Get machine logon users API</see>).</summary>
 public sealed record LogonUser
 {
     /// <summary><c>domain\user</c>.</summary>
@@ -28,7 +28,7 @@ public sealed record LogonUser
     public bool IsOnlyNetworkUser { get; init; }
 }
 
-/// <summary>Software installed on a machine (get-installed-software.md; the Software entity).</summary>
+/// <summary>Software installed on a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-installed-software">Get installed software</see>; the Software entity).</summary>
 public sealed record InstalledSoftware
 {
     /// <summary><c>vendor-_-product</c>.</summary>
@@ -56,7 +56,7 @@ public sealed record InstalledSoftware
     public double ImpactScore { get; init; }
 }
 
-/// <summary>A vulnerability found on a machine (get-discovered-vulnerabilities.md).</summary>
+/// <summary>A vulnerability found on a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-discovered-vulnerabilities">Get discovered vulnerabilities</see>).</summary>
 public sealed record DiscoveredVulnerability
 {
     /// <summary>The CVE id.</summary>
@@ -115,7 +115,7 @@ public enum VulnerabilitySeverity
     Critical,
 }
 
-/// <summary>A security recommendation for a machine (get-security-recommendations.md).</summary>
+/// <summary>A security recommendation for a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-security-recommendations">Get security recommendations</see>).</summary>
 public sealed record MachineRecommendation
 {
     /// <summary>Recommendation id, e.g. <c>va-_-git-scm-_-git</c>.</summary>
@@ -179,7 +179,7 @@ public sealed record MachineRecommendation
     public string? RelatedComponent { get; init; }
 }
 
-/// <summary>A security update a machine is missing (get-missing-kbs-machine.md).</summary>
+/// <summary>A security update a machine is missing (<see href="https://learn.microsoft.com/defender-endpoint/api/get-missing-kbs-machine">Get missing KBs by device ID</see>).</summary>
 public sealed record MissingKb
 {
     /// <summary>The KB number.</summary>
