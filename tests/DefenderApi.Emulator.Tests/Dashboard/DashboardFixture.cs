@@ -56,7 +56,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         BaseAddress = new Uri(bound.Single(a => a.StartsWith("http://", StringComparison.Ordinal)));
         using (var client = CreateClient())
         {
-            await WaitUntilReadyAsync(client);
+            await EmulatorHealth.WaitUntilReadyAsync(client);
             using var loaded = await client.PostAsJsonAsync(
                 $"/_emulator/tenants/{DefaultTenant.TenantId}/data/machines", TestMachines.Standard(EmulatorFactory.StartTime));
             loaded.EnsureSuccessStatusCode();
@@ -107,21 +107,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient client)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var health = await client.GetAsync("/_emulator/health");
-            if (health.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The emulator did not become ready.");
-    }
 
     /// <summary>An HTTP client to the emulator's real port.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };

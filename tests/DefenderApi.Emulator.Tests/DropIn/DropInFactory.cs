@@ -64,18 +64,7 @@ public class DropInFactory : EmulatorFactory
     public async Task StartAsync()
     {
         using var client = new HttpClient { BaseAddress = ProxyUri };
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var health = await client.GetAsync("/_emulator/health");
-            if (health.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The emulator did not become ready.");
+        await EmulatorHealth.WaitUntilReadyAsync(client);
     }
 
     /// <summary>Loads the standard test machines (seen an hour ago) through the admin API.</summary>

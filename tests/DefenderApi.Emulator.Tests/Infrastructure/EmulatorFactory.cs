@@ -59,18 +59,8 @@ public class EmulatorFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> CreateReadyClientAsync()
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var health = await client.GetAsync("/_emulator/health");
-            if (health.IsSuccessStatusCode)
-            {
-                return client;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The emulator did not become ready.");
+        await EmulatorHealth.WaitUntilReadyAsync(client);
+        return client;
     }
 
     /// <summary>Gets a token from the emulator's own v2 token endpoint.</summary>
