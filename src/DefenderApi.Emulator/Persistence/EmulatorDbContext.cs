@@ -16,6 +16,24 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
     private static readonly MethodInfo ApplyTenantFilterMethod =
         typeof(EmulatorDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
+    /// <summary>
+    /// Returns the context to its pool. Under hundreds of racing writes, Microsoft.Data.Sqlite's pool sometimes fails
+    /// to deactivate the connection ("unable to delete/modify collation sequence due to active statements", SQLite
+    /// error 5) after the answer was written; the context is then dropped instead of pooled, and the request that
+    /// used it, already answered, is not failed after the fact.
+    /// </summary>
+    /// <returns>A task that completes when the context is disposed.</returns>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (exception.SqliteErrorCode == 5)
+        {
+        }
+    }
+
     /// <summary>The scope's tenant (set on every lease); a context without one sees no tenant's rows.</summary>
     public TenantContext Tenant { get; set; } = new();
 
