@@ -38,15 +38,19 @@ internal sealed partial class QueryBinder
         string from;
         string index;
         List<string> values;
+        var typedValues = new List<string>();
         if (items.Count == 1)
         {
-            // One column: json_each walks the value itself, the fast path.
-            var source = $"(CASE WHEN {hidden[0]} IS NULL OR json_type({hidden[0]}) = 'null' THEN '[null]' WHEN json_type({hidden[0]}) IN ('array', 'object') THEN {hidden[0]} ELSE json_array(json({hidden[0]})) END)";
-            from = $"({inner}) AS {a} JOIN json_each({source}) AS {j}";
-            index = $"(CASE WHEN typeof({j}.key) = 'integer' THEN {j}.key ELSE (SELECT COUNT(*) FROM json_each({hidden[0]}) AS k WHERE k.id < {j}.id) END)";
+            // One column: json_each walks the value itself, the fast path. It gives a top-level scalar (JSON null
+            // included) as one row without a key, so only SQL NULL needs a stand-in; the value is named once, because
+            // SQLite flattens the inner query and would evaluate the expression behind it (split(), say) at every
+            // mention.
+            from = $"({inner}) AS {a} JOIN json_each(coalesce({hidden[0]}, 'null')) AS {j}";
+            index = $"(CASE WHEN typeof({j}.key) = 'integer' THEN {j}.key WHEN {j}.key IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM json_each({hidden[0]}) AS k WHERE k.id < {j}.id) END)";
             var element = $"(CASE {j}.type WHEN 'object' THEN {j}.value WHEN 'array' THEN {j}.value WHEN 'null' THEN NULL WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE json_quote({j}.value) END)";
             var pair = mvExpand.BagAsArray ? $"json_array({j}.key, json({element}))" : $"json_object({j}.key, json({element}))";
             values = [$"(CASE WHEN typeof({j}.key) = 'text' THEN {pair} ELSE {element} END)"];
+            typedValues = [TypedElement(j, items[0].To) ?? Typed(values[0], items[0].To)];
         }
         else
         {
@@ -55,10 +59,11 @@ internal sealed partial class QueryBinder
             index = $"{j}.value";
             var mode = mvExpand.BagAsArray ? 1 : 0;
             values = [.. hidden.Select(h => $"{HuntingSqlFunctions.MvItem}({h}, {j}.value, {mode})")];
+            typedValues = [.. values.Select((value, n) => Typed(value, items[n].To))];
         }
 
         var output = new List<(PlanColumn Column, string Sql)>();
-        var expanded = items.Select((item, n) => (item.Name, Sql: Typed(values[n], item.To), Type: item.To ?? KqlType.Dynamic)).ToList();
+        var expanded = items.Select((item, n) => (item.Name, Sql: typedValues[n], Type: item.To ?? KqlType.Dynamic)).ToList();
         foreach (var column in input.Columns)
         {
             var replacement = expanded.FindIndex(e => e.Name == column.Name);
@@ -77,6 +82,27 @@ internal sealed partial class QueryBinder
         var limit = mvExpand.Limit is null ? string.Empty : $" WHERE {index} < {RowCount(mvExpand.Limit)}";
         var select = string.Join(", ", output.Select(o => $"{o.Sql} AS {Q(o.Column.Name)}"));
         return new Relation($"SELECT {select} FROM {from}{limit}", [.. output.Select(o => o.Column)]);
+    }
+
+    /// <summary>
+    /// <c>to typeof(t)</c> of the one-column path, read straight from <c>json_each</c>'s type and value: the same answer
+    /// as <see cref="Typed"/> over the element's JSON (a bag's key/value pair is never of a scalar type; an element is
+    /// of type t exactly when json_each says so), without building and re-parsing JSON for every expanded row, which
+    /// was most of a large mv-expand's time. <see langword="null"/> for dynamic (nothing to convert).
+    /// </summary>
+    private static string? TypedElement(string j, KqlType? to)
+    {
+        var element = $"typeof({j}.key) <> 'text' AND {j}.type";
+        return to switch
+        {
+            KqlType.String => $"(CASE WHEN {element} = 'text' THEN {j}.value END)",
+            KqlType.Long or KqlType.Int => $"(CASE WHEN {element} = 'integer' THEN {j}.value END)",
+            KqlType.Real => $"(CASE WHEN {element} IN ('integer', 'real') THEN CAST({j}.value AS REAL) END)",
+            KqlType.Bool => $"(CASE WHEN {element} = 'true' THEN 1 WHEN {element} = 'false' THEN 0 END)",
+            KqlType.DateTime => $"(CASE WHEN {element} = 'text' THEN {HuntingSqlFunctions.ToDateTime}({j}.value) END)",
+            KqlType.TimeSpan => $"(CASE WHEN {element} = 'text' THEN {HuntingSqlFunctions.ToTimeSpan}({j}.value) END)",
+            _ => null,
+        };
     }
 
     /// <summary><c>to typeof(t)</c> is a cast only: elements of another type become null.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -85,8 +86,34 @@ public static partial class HuntingSqlFunctions
         return false;
     }
 
-    private static string? SplitToJson(string? text, string? delimiter) =>
-        text is null || string.IsNullOrEmpty(delimiter) ? null : JsonSerializer.Serialize(text.Split(delimiter), JsonOptions);
+    /// <summary>
+    /// split() as a JSON array, written part by part: mv-expand over split() calls this for every row, and serializing a
+    /// <c>string[]</c> first allocated the array and every part.
+    /// </summary>
+    private static string? SplitToJson(string? text, string? delimiter)
+    {
+        if (text is null || string.IsNullOrEmpty(delimiter))
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(text.Length + 16);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder }))
+        {
+            writer.WriteStartArray();
+            var rest = text.AsSpan();
+            for (var at = rest.IndexOf(delimiter, StringComparison.Ordinal); at >= 0; at = rest.IndexOf(delimiter, StringComparison.Ordinal))
+            {
+                writer.WriteStringValue(rest[..at]);
+                rest = rest[(at + delimiter.Length)..];
+            }
+
+            writer.WriteStringValue(rest);
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     internal static string? NormalizeJson(string? text)
     {

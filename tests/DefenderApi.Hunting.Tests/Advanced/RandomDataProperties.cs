@@ -89,6 +89,32 @@ public sealed class RandomDataProperties(HuntingDataFixture data)
     });
 
     [Fact]
+    public void MvExpand_OfSplit_ToString_GivesEveryPartInOrder() => Sample(Gen.String["ab,\\ é"].List[1, 8], texts =>
+    {
+        var rows = string.Join(", ", texts.Select((t, i) => $"{i}, '{t.Replace("\\", "\\\\", StringComparison.Ordinal)}'"));
+        RowAssert.Equal(
+            texts.SelectMany((t, i) => t.Split(',').Select((part, j) => RowAssert.V((long)i, part, (long)j))),
+            data.Run($"datatable(k:long, t:string) [{rows}] | mv-expand with_itemindex=j p = split(t, ',') to typeof(string) | project k, p, j"));
+    });
+
+    [Fact]
+    public void MvExpand_ToAType_KeepsElementsOfThatType_AndScalarsExpandToOneRow() => Sample(Gen.Int[0, 6].Array[1, 6], kinds =>
+    {
+        // Scalars of each JSON type, an array of two types and a bag (one key/value pair, which is of no scalar type).
+        string[] literals = ["dynamic(\"x\")", "dynamic(5)", "dynamic(2.5)", "dynamic(true)", "dynamic(null)", "dynamic([\"x\", 5])", "dynamic({\"a\": 1})"];
+        // A string is never null in Kusto: an element of another type is the empty string.
+        object?[][] strings = [["x"], [""], [""], [""], [""], ["x", ""], [""]];
+        object?[][] longs = [[null], [5L], [null], [null], [null], [null, 5L], [null]];
+        var rows = string.Join(", ", kinds.Select((kind, i) => $"{i}, {literals[kind]}"));
+        RowAssert.Equal(
+            kinds.SelectMany((kind, i) => strings[kind].Select(v => RowAssert.V((long)i, v))),
+            data.Run($"datatable(k:long, a:dynamic) [{rows}] | mv-expand s = a to typeof(string) | project k, s"));
+        RowAssert.Equal(
+            kinds.SelectMany((kind, i) => longs[kind].Select(v => RowAssert.V((long)i, v))),
+            data.Run($"datatable(k:long, a:dynamic) [{rows}] | mv-expand n = a to typeof(long) | project k, n"));
+    });
+
+    [Fact]
     public void Parse_ExtractsTheFieldsOfMatchingTexts() => Sample(Gen.Select(Gen.String["abcxyz"], Gen.Long[0, 9999], Gen.Bool).List[1, 15], items =>
     {
         var texts = items.Select(i => i.Item3 ? $"user={i.Item1};pid={i.Item2}" : $"noise {i.Item1}").ToList();
