@@ -15,6 +15,13 @@ public static class LibraryEndpoints
 {
     private const string EntitySet = "LibraryFiles";
 
+    /// <summary>
+    /// The <see cref="TenantWriteLocks"/> scope of the library's writers: an upload reads by name, then inserts or
+    /// replaces, so two uploads of one new name both inserted (the second hit the unique name, a 500 in the long fuzz
+    /// run) and an override racing a delete updated a row that was gone.
+    /// </summary>
+    internal const string WriteScope = "library";
+
     /// <summary>Maps the library resource.</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The group.</returns>
@@ -32,9 +39,10 @@ public static class LibraryEndpoints
     private static async Task<IResult> List(HttpContext context, EmulatorDbContext db, CancellationToken cancellationToken) =>
         ODataResults.Collection(context.Request, EntitySet, await db.Set<LibraryFile>().OrderBy(f => f.FileName).ToListAsync(cancellationToken));
 
-    private static async Task<IResult> Upload(HttpContext context, EmulatorDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Upload(HttpContext context, EmulatorDbContext db, TenantContext tenant, TimeProvider time, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
         var upload = await LibraryUpload.ReadAsync(context.Request, cancellationToken);
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, WriteScope, cancellationToken);
         var file = await db.Set<LibraryFile>().AsTracking().FirstOrDefaultAsync(f => f.FileName == upload.FileName, cancellationToken);
         if (file is not null && !upload.OverrideIfExists)
         {
@@ -60,8 +68,9 @@ public static class LibraryEndpoints
         return ODataResults.Entity(context.Request, EntitySet, file);
     }
 
-    private static async Task<IResult> Delete(string fileName, EmulatorDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(string fileName, EmulatorDbContext db, TenantWriteLocks locks, CancellationToken cancellationToken)
     {
+        using var writeLock = await locks.AcquireAsync(db.CurrentTenantId, WriteScope, cancellationToken);
         var deleted = await db.Set<LibraryFile>().Where(f => f.FileName == fileName).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0
             ? throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Library file", fileName))

@@ -12,6 +12,8 @@ internal sealed class LibraryFileLoader : JsonDataLoader<LibraryFile>
 {
     public override string Name => "library";
 
+    public override string? WriteScope => LibraryEndpoints.WriteScope;
+
     protected override string? Validate(LibraryFile item)
     {
         try
