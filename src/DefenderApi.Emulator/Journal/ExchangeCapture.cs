@@ -1,3 +1,4 @@
+using System.Buffers;
 using DefenderApi.Errors.Envelope;
 using System.Text.Json;
 using System.Text;
@@ -9,7 +10,7 @@ namespace DefenderApi.Emulator.Journal;
 internal static class ExchangeCapture
 {
     public static ExchangeMessage Request(HttpRequest request, CapturingStream body) =>
-        new(Headers(request.Headers), Body(request.ContentType, body), body.Total > body.Count);
+        new(Headers(request.Headers), Body(request.ContentType, body), body.Total > body.Count || request.ContentLength > body.Count);
 
     public static ExchangeMessage Response(HttpResponse response, ErrorBody error) =>
         new(Headers(response.Headers), SecretMask.Text(JsonSerializer.Serialize(new ErrorEnvelope(error))), false);
@@ -26,10 +27,12 @@ internal static class ExchangeCapture
             return;
         }
 
-        var buffer = new byte[JournalMiddleware.MaxRecordedBodyBytes];
+        // The stream keeps its own copy; this buffer only drives the reads.
+        var buffer = ArrayPool<byte>.Shared.Rent(JournalMiddleware.MaxRecordedBodyBytes);
         try
         {
-            while (body.Count < buffer.Length && await body.ReadAsync(buffer.AsMemory(body.Count), context.RequestAborted) > 0)
+            while (body.Count < JournalMiddleware.MaxRecordedBodyBytes
+                && await body.ReadAsync(buffer.AsMemory(0, JournalMiddleware.MaxRecordedBodyBytes - body.Count), context.RequestAborted) > 0)
             {
             }
         }
@@ -37,15 +40,34 @@ internal static class ExchangeCapture
         {
             // The body was already consumed or the client went away: the entry keeps what was seen.
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static Dictionary<string, string> Headers(IHeaderDictionary headers)
     {
-        var result = new Dictionary<string, string>(headers.Count, StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, string>(Math.Min(headers.Count, 32), StringComparer.OrdinalIgnoreCase);
+        var budget = JournalMiddleware.MaxRecordedHeaderChars;
+        var dropped = 0;
         foreach (var (name, values) in headers)
         {
-            var value = StringValues.IsNullOrEmpty(values) ? string.Empty : values.ToString();
-            result[name] = Bounded(SecretMask.Header(name, value));
+            var value = Bounded(SecretMask.Header(name, StringValues.IsNullOrEmpty(values) ? string.Empty : values.ToString()));
+            var cost = Math.Min(name.Length, JournalMiddleware.MaxRecordedChars) + value.Length;
+            if (cost > budget)
+            {
+                dropped++;
+                continue;
+            }
+
+            budget -= cost;
+            result[Bounded(name)] = value;
+        }
+
+        if (dropped > 0)
+        {
+            result["…"] = $"{dropped} more header(s) not kept";
         }
 
         return result;
