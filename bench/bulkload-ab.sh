@@ -4,7 +4,7 @@
 #   PAIRS=3 MACHINES=20000 ROWS=60000 bench/bulkload-ab.sh /tmp/base
 # Builds both emulators in Release, then PAIRS times: starts the baseline (--seed none, file store), runs
 # `DefenderApi.Benchmarks -- bulkload` (a new seed-none tenant, MACHINES machines and ROWS DeviceProcessEvents rows
-# posted in batches), stops it, and does the same with this checkout. Prints each run and the median ratios
+# posted in batches), stops it, and does the same with this checkout (this checkout first in even pairs). Prints each run and the median ratios
 # (this checkout's rate over the baseline's). Not part of `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,12 +35,16 @@ run() { # tree -> prints "machines/s rows/s"
   echo "$line" | sed -E 's/.*= ([0-9,]+) machines\/s.*= ([0-9,]+) rows\/s/\1 \2/; s/,//g'
 }
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 RATIOS=()
 for pair in $(seq "$PAIRS"); do
   echo "pair $pair, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
-  read -r bm br < <(run "$BASE")
-  read -r m r < <(run "$ROOT")
+  # The order alternates, so that a load rising or falling during a pair favours neither side.
+  if [ $((pair % 2)) -eq 1 ]; then
+    read -r bm br < <(run "$BASE"); read -r m r < <(run "$ROOT")
+  else
+    read -r m r < <(run "$ROOT"); read -r bm br < <(run "$BASE")
+  fi
   RATIOS+=("$(awk -v a="$m" -v b="$bm" -v c="$r" -v d="$br" 'BEGIN { printf "%.2f %.2f", a / b, c / d }')")
 done
 printf '%s\n' "${RATIOS[@]}" >&2
