@@ -27,7 +27,7 @@ internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLo
             ?? throw new InvalidOperationException("Hunting rows are loaded inside the data endpoint's transaction.");
         try
         {
-            HuntingRowWriter.Append(connection, tenantId.ToString(), table.Name, items, transaction);
+            HuntingRowWriter.AppendElements(connection, tenantId.ToString(), table.Name, items, transaction);
         }
         catch (HuntingRowException exception)
         {

@@ -63,7 +63,7 @@ public static class HuntingRowWriter
     /// <returns>The number of rows written.</returns>
     /// <exception cref="DefenderErrorException">400 naming an unknown table.</exception>
     /// <exception cref="HuntingRowException">A row is not an object, names an unknown column or holds a value of the wrong type.</exception>
-    public static int Append(SqliteConnection connection, string tenantId, string tableName, IEnumerable<JsonElement> rows, SqliteTransaction? transaction = null)
+    public static int AppendElements(SqliteConnection connection, string tenantId, string tableName, IEnumerable<JsonElement> rows, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(rows);
