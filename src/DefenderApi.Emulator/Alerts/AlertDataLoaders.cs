@@ -13,7 +13,8 @@ public static class AlertDataLoaders
     /// <returns>The services.</returns>
     public static IServiceCollection AddAlertDataLoaders(this IServiceCollection services)
     {
-        services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Alert>("alerts", a => a.Id, PrepareAlert));
+        // Through the change tracker: the incidents' save interceptor groups the loaded alerts, and evidence rows are children.
+        services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Alert>("alerts", a => a.Id, PrepareAlert, trackChanges: true));
         services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<FileInfo>("files", f => f.Sha1, (file, _) =>
         {
             file.Sha1 = file.Sha1.ToLowerInvariant();

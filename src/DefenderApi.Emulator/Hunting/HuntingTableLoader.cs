@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
@@ -28,7 +27,7 @@ internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLo
             ?? throw new InvalidOperationException("Hunting rows are loaded inside the data endpoint's transaction.");
         try
         {
-            HuntingRowWriter.Append(connection, tenantId.ToString(), table.Name, items.Select(Row), transaction);
+            HuntingRowWriter.AppendElements(connection, tenantId.ToString(), table.Name, items, transaction);
         }
         catch (HuntingRowException exception)
         {
@@ -47,9 +46,4 @@ internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLo
             services.AddSingleton<IDataCollectionLoader>(new HuntingTableLoader(huntingTable));
         }
     }
-
-    private JsonObject Row(JsonElement item, int index) =>
-        item.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(item)!
-            : throw new DataItemException(index, $"a row of {table.Name} must be a JSON object, not {item.ValueKind}");
 }

@@ -38,15 +38,59 @@ public static class HuntingRowWriter
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(rows);
+        return Write(connection, tenantId, Appendable(tableName), rows, transaction);
+    }
+
+    private static HuntingTable Appendable(string tableName)
+    {
         var table = HuntingSchema.Xdr.Find(tableName)
             ?? throw new DefenderErrorException(DefenderErrors.BadRequest($"Unknown hunting table '{tableName}'."));
-        if (table.IsSnapshot)
+        return table.IsSnapshot
+            ? throw new DefenderErrorException(DefenderErrors.BadRequest(
+                $"The hunting table '{tableName}' is derived from the vulnerability management data; change that data instead."))
+            : table;
+    }
+
+    /// <summary>
+    /// Appends rows given as JSON elements (the admin data endpoint's items, read without building a node tree per row);
+    /// otherwise as <see cref="Append(SqliteConnection, string, string, IEnumerable{JsonObject}, SqliteTransaction?)"/>.
+    /// </summary>
+    /// <param name="connection">An open connection with the tables created.</param>
+    /// <param name="tenantId">The tenant the rows belong to.</param>
+    /// <param name="tableName">The table name, e.g. <c>DeviceProcessEvents</c>.</param>
+    /// <param name="rows">JSON objects keyed by documented column name (case-sensitive, as in KQL); missing columns are empty.</param>
+    /// <param name="transaction">A transaction already open on <paramref name="connection"/>, or <see langword="null"/>.</param>
+    /// <returns>The number of rows written.</returns>
+    /// <exception cref="DefenderErrorException">400 naming an unknown table.</exception>
+    /// <exception cref="HuntingRowException">A row is not an object, names an unknown column or holds a value of the wrong type.</exception>
+    public static int AppendElements(SqliteConnection connection, string tenantId, string tableName, IEnumerable<JsonElement> rows, SqliteTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(rows);
+        var table = Appendable(tableName);
+        using var own = transaction is null ? connection.BeginTransaction() : null;
+        using var inserter = new TableInserter(connection, table, tenantId);
+        var count = 0;
+        foreach (var row in rows)
         {
-            throw new DefenderErrorException(DefenderErrors.BadRequest(
-                $"The hunting table '{tableName}' is derived from the vulnerability management data; change that data instead."));
+            if (row.ValueKind != JsonValueKind.Object)
+            {
+                throw new HuntingRowException(count, string.Empty, $"a row of {table.Name} must be a JSON object, not {row.ValueKind}");
+            }
+
+            foreach (var member in row.EnumerateObject())
+            {
+                var column = table.Find(member.Name)
+                    ?? throw new HuntingRowException(count, member.Name, $"table '{table.Name}' has no column '{member.Name}'");
+                inserter.Set(column.Name, Convert(count, column, member.Value));
+            }
+
+            inserter.Insert();
+            count++;
         }
 
-        return Write(connection, tenantId, table, rows, transaction);
+        own?.Commit();
+        return count;
     }
 
     /// <summary>
@@ -100,6 +144,34 @@ public static class HuntingRowWriter
 
         own?.Commit();
         return count;
+    }
+
+    private static object? Convert(int index, HuntingColumn column, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return column.Type switch
+            {
+                KqlType.Dynamic => HuntingSqlFunctions.NormalizeJson(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()),
+                KqlType.String => value.GetString(),
+                KqlType.DateTime => DateTime.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+                KqlType.TimeSpan => TimeSpan.Parse(value.GetString()!, CultureInfo.InvariantCulture).Ticks,
+                KqlType.Bool => value.GetBoolean(),
+                KqlType.Int => (long)value.GetInt32(),
+                KqlType.Long => value.GetInt64(),
+                KqlType.Real => value.GetDouble(),
+                _ => throw new InvalidOperationException("Unknown column type."),
+            };
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException or JsonException)
+        {
+            throw new HuntingRowException(index, column.Name, $"column '{column.Name}' expects a {column.Type.KqlName()} value, but got {value.GetRawText()}", e);
+        }
     }
 
     private static object? Convert(int index, HuntingColumn column, JsonNode? value)

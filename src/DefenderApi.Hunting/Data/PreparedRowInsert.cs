@@ -30,7 +30,7 @@ public sealed class PreparedRowInsert : IDisposable
     /// The values: <see langword="null"/>/<see cref="DBNull"/>, strings, booleans (0/1), integers, floating point,
     /// decimals (invariant text), GUIDs (upper-case text, as EF Core stores them) and byte arrays.
     /// </param>
-    /// <exception cref="SqliteException">SQLite refused the row (e.g. a constraint).</exception>
+    /// <exception cref="SqliteException">SQLite refused the row (e.g. a constraint; with its extended result code).</exception>
     public void Insert(ReadOnlySpan<object?> values)
     {
         for (var i = 0; i < values.Length; i++)
@@ -55,7 +55,8 @@ public sealed class PreparedRowInsert : IDisposable
     {
         if (result != raw.SQLITE_OK)
         {
-            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result);
+            // The extended code tells a unique index (2067) from a primary key (1555) or a foreign key (787).
+            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result, raw.sqlite3_extended_errcode(_database));
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class PreparedRowInsertTests : IDisposable
     }
 
     [Fact]
-    public void Insert_ARowBreakingAConstraint_ThrowsSqliteException_AndTheStatementStaysUsable()
+    public void Insert_ARowBreakingAConstraint_ThrowsSqliteExceptionWithItsExtendedCode_AndTheStatementStaysUsable()
     {
         using var insert = new PreparedRowInsert(_connection, "INSERT INTO t (k) VALUES (?)");
         insert.Insert(["same"]);
@@ -50,6 +50,7 @@ public sealed class PreparedRowInsertTests : IDisposable
         insert.Insert(["other"]);
 
         Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Equal(1555, error.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_PRIMARYKEY: callers word the rule from it
         using var count = _connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM t";
         Assert.Equal(2L, (long)count.ExecuteScalar()!);

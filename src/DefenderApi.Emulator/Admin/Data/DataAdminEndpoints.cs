@@ -38,12 +38,18 @@ public static class DataAdminEndpoints
         {
             throw new DefenderErrorException(DefenderErrors.InvalidRequestBody($"item {exception.Index}: {exception.Problem}"));
         }
+        catch (Exception exception) when (exception is DbUpdateException { InnerException: SqliteException } or SqliteException { SqliteErrorCode: 19 })
+        {
+            // e.g. two pending actions of one type on one machine: the store's constraints refuse the batch (EF's save,
+            // or a bulk statement's constraint error). The answer says which kind of rule, in the API's words; the
+            // storage engine's text stays in the log.
+            throw new DefenderErrorException(DefenderErrors.InvalidRequestBody(
+                $"the items break a rule of the {loader.Name} collection: {ConstraintKind(exception as SqliteException ?? (SqliteException)exception.InnerException!)}"));
+        }
         catch (DbUpdateException exception)
         {
-            // e.g. two pending actions of one type on one machine: the store's constraints refuse the batch. The
-            // answer says which kind of rule, in the API's words; the storage engine's text stays in the log.
             throw new DefenderErrorException(DefenderErrors.InvalidRequestBody(
-                $"the items break a rule of the {loader.Name} collection: {ConstraintKind(exception)}"));
+                $"the items break a rule of the {loader.Name} collection: the store refused the items"), exception);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -61,7 +67,9 @@ public static class DataAdminEndpoints
             }
 
             JsonUnicode.Demand(document.RootElement);
-            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+
+            // One copy of the whole array outlives the pooled document; a copy per item cost as much as parsing it.
+            return [.. document.RootElement.Clone().EnumerateArray()];
         }
         catch (JsonException exception)
         {
@@ -70,8 +78,8 @@ public static class DataAdminEndpoints
         }
     }
 
-    private static string ConstraintKind(DbUpdateException exception) =>
-        (exception.InnerException as SqliteException)?.SqliteExtendedErrorCode switch
+    private static string ConstraintKind(SqliteException exception) =>
+        exception.SqliteExtendedErrorCode switch
         {
             1555 or 2067 => "two items, or an item and a stored entity of another kind, share a key that must be unique",
             787 => "an item refers to an entity that does not exist",

@@ -27,27 +27,15 @@ public abstract class RelatedItemLoader<TItem>(string name, RelatedKind kind) : 
         ArgumentNullException.ThrowIfNull(items);
         var rows = items.Select(i => ToRow(tenantId, i)).ToList();
         var machineIds = rows.Select(r => r.MachineId).Distinct().ToList();
-        var known = await db.Machines().Where(m => machineIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
+        var known = (await db.Machines().Where(m => machineIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         if (rows.FirstOrDefault(r => !known.Contains(r.MachineId)) is { } orphan)
         {
             throw new DataItemException(rows.IndexOf(orphan), $"machine '{orphan.MachineId}' does not exist in the tenant");
         }
 
-        var existing = await db.Set<MachineRelatedItem>().AsTracking()
-            .Where(r => r.Kind == kind && machineIds.Contains(r.MachineId)).ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            var current = existing.FirstOrDefault(e => e.MachineId == row.MachineId && e.Id == row.Id);
-            if (current is null)
-            {
-                db.Add(row);
-                existing.Add(row);
-            }
-            else
-            {
-                current.Json = row.Json;
-            }
-        }
+        // The primary key is (tenant, machine, kind, id): a stored item of the same key gets the new JSON in place.
+        await BulkInsert.UpsertAsync(db, rows, cancellationToken);
     }
 
     /// <summary>The item's id.</summary>
