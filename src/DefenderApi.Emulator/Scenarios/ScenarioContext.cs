@@ -7,6 +7,7 @@ using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DefenderApi.Emulator.Scenarios;
 
@@ -23,6 +24,7 @@ public sealed class ScenarioContext
     private readonly HuntingTables _tables;
     private readonly ScenarioRun _run;
     private readonly string _step;
+    private readonly List<ScenarioEvent> _pending = [];
 
     internal ScenarioContext(EmulatorDbContext db, AlertReferenceService alerts, HuntingTables tables, ScenarioRun run, string step, DateTimeOffset now, Random random)
     {
@@ -66,10 +68,7 @@ public sealed class ScenarioContext
         columns["DeviceId"] = machine.Id;
         columns["DeviceName"] = machine.ComputerDnsName;
         columns["ReportId"] = reportId;
-        await _db.Database.OpenConnectionAsync();
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        _tables.EnsureCreated(connection);
-        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns]);
+        AppendRow(table, columns);
         machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen;
         await _db.SaveChangesAsync();
         Record(table, machine.Id, null, $"{columns["ActionType"]} on {machine.ComputerDnsName}");
@@ -85,16 +84,14 @@ public sealed class ScenarioContext
     /// <param name="columns">The other columns.</param>
     /// <param name="ago">How long before the step's instant the row happened.</param>
     /// <returns>A task.</returns>
-    public async Task EmitXdrAsync(string table, JsonObject columns, TimeSpan ago)
+    public Task EmitXdrAsync(string table, JsonObject columns, TimeSpan ago)
     {
         ArgumentNullException.ThrowIfNull(columns);
         columns["Timestamp"] = UtcInstant.Format(Now - ago);
         columns["ReportId"] = ScenarioReportIds.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await _db.Database.OpenConnectionAsync();
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        _tables.EnsureCreated(connection);
-        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns]);
+        AppendRow(table, columns);
         Record(table, null, null, $"{columns["ActionType"] ?? table}");
+        return Task.CompletedTask;
     }
 
     /// <summary>Appends an event and raises an alert from it, as <c>POST /api/alerts/CreateAlertByReference</c> does.</summary>
@@ -118,7 +115,8 @@ public sealed class ScenarioContext
             Severity = alert.Severity,
             Category = alert.Category,
         }, $"scenario:{_run.Id}", CancellationToken.None);
-        var tracked = await _db.Alerts().AsTracking().FirstAsync(a => a.Id == raised.Id);
+        // The alert the service returns is tracked by this step's context (added, or the open one it absorbed into).
+        var tracked = raised;
         tracked.DetectionSource = alert.DetectionSource;
         tracked.ThreatFamilyName = alert.ThreatFamily ?? tracked.ThreatFamilyName;
         await _db.SaveChangesAsync();
@@ -144,7 +142,7 @@ public sealed class ScenarioContext
     /// <summary>The alerts this run raised so far.</summary>
     /// <returns>Their ids, in order.</returns>
     public IReadOnlyList<string> RaisedAlerts() =>
-        [.. _run.Timeline.Where(e => e.Kind == "Alert" && e.AlertId is not null).Select(e => e.AlertId!).Distinct(StringComparer.Ordinal)];
+        [.. _run.Timeline.Concat(_pending).Where(e => e.Kind == "Alert" && e.AlertId is not null).Select(e => e.AlertId!).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Changes a machine (risk, health, address) and records it.</summary>
     /// <param name="machine">The device (tracked).</param>
@@ -160,7 +158,28 @@ public sealed class ScenarioContext
         Record("Machine", machine.Id, null, text);
     }
 
-    private void Record(string kind, string? machineId, string? alertId, string text) => _run.Record(new ScenarioEvent(Now, _step, kind, machineId, alertId, text));
+    /// <summary>Adds what the step did to the run's timeline, once its transaction has committed.</summary>
+    internal void Publish()
+    {
+        foreach (var entry in _pending)
+        {
+            _run.Record(entry);
+        }
+
+        _pending.Clear();
+    }
+
+    // Into the step's transaction (the engine opens one per step), through the seeders' prepared bulk insert.
+    private void AppendRow(string table, JsonObject columns)
+    {
+        _db.Database.OpenConnection();
+        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        _tables.EnsureCreated(connection);
+        var transaction = (SqliteTransaction?)_db.Database.CurrentTransaction?.GetDbTransaction();
+        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns], transaction);
+    }
+
+    private void Record(string kind, string? machineId, string? alertId, string text) => _pending.Add(new ScenarioEvent(Now, _step, kind, machineId, alertId, text));
 }
 
 /// <summary>An alert a step raises.</summary>
