@@ -5,7 +5,8 @@
 #   DURATION=5 DEVICES=1000 bench/scenario.sh   # SKIP_BUILD=1 uses the Release build as it is
 #   READS=0 EMU_DLL=/tmp/base/DefenderApi.Emulator.dll bench/scenario.sh   # only the day, of another build (A/B pairs)
 # Starts the emulator (SQLite file, DEVICES demo machines, --virtual-clock, rate limits off) pinned to CPU 0, starts
-# every scenario (background on every device), then advances the virtual clock by one day in one call and times it.
+# every scenario (background on every active Windows device, the devices scenarios play on), then advances the virtual
+# clock by one day in one call and times it: wall time, and the emulator's own CPU time (steadier on a loaded VM).
 # Then measures two reads with wrk on CPU 1, quiet and while scenarios play (every scenario started again, the clock
 # advanced by 60 s every 200 ms, so steps run during the measurement; a fresh token before each wrk, as the clock
 # passes a token's hour otherwise), alternating quiet / busy twice. Answers other than 2xx are counted and shown: a

@@ -59,7 +59,7 @@ public sealed class ScenarioContext
     /// <param name="machine">The device.</param>
     /// <param name="columns">The other columns.</param>
     /// <returns>The event's ReportId.</returns>
-    public async Task<long> EmitAsync(string table, Machine machine, JsonObject columns)
+    public Task<long> EmitAsync(string table, Machine machine, JsonObject columns)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(columns);
@@ -69,10 +69,9 @@ public sealed class ScenarioContext
         columns["DeviceName"] = machine.ComputerDnsName;
         columns["ReportId"] = reportId;
         AppendRow(table, columns);
-        machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen;
-        await _db.SaveChangesAsync();
+        machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen; // saved with the step
         Record(table, machine.Id, null, $"{columns["ActionType"]} on {machine.ComputerDnsName}");
-        return reportId;
+        return Task.FromResult(reportId);
     }
 
     /// <summary>
@@ -114,14 +113,12 @@ public sealed class ScenarioContext
             RecommendedAction = alert.RecommendedAction,
             Severity = alert.Severity,
             Category = alert.Category,
-        }, $"scenario:{_run.Id}", CancellationToken.None);
-        // The alert the service returns is tracked by this step's context (added, or the open one it absorbed into).
-        var tracked = raised;
-        tracked.DetectionSource = alert.DetectionSource;
-        tracked.ThreatFamilyName = alert.ThreatFamily ?? tracked.ThreatFamilyName;
-        await _db.SaveChangesAsync();
-        Record("Alert", machine.Id, tracked.Id, $"{alert.Severity} alert '{alert.Title}' on {machine.ComputerDnsName}");
-        return tracked;
+        }, $"scenario:{_run.Id}", a => a.DetectionSource = alert.DetectionSource, CancellationToken.None);
+        // Tracked by this step's context (added, or the open alert it absorbed into); the family is saved with the step,
+        // after the alert joined its incident, as an analyst's or a later detection's naming of it would be.
+        raised.ThreatFamilyName = alert.ThreatFamily ?? raised.ThreatFamilyName;
+        Record("Alert", machine.Id, raised.Id, $"{alert.Severity} alert '{alert.Title}' on {machine.ComputerDnsName}");
+        return raised;
     }
 
     /// <summary>Changes an alert (e.g. resolves it) and moves its <c>lastUpdateTime</c>.</summary>
@@ -134,8 +131,7 @@ public sealed class ScenarioContext
         ArgumentNullException.ThrowIfNull(change);
         var alert = await _db.Alerts().AsTracking().FirstAsync(a => a.Id == alertId);
         change(alert);
-        alert.LastUpdateTime = Now;
-        await _db.SaveChangesAsync();
+        alert.LastUpdateTime = Now; // saved with the step: one save derives every incident the step touched, once
         Record("AlertUpdated", alert.MachineId, alert.Id, text);
     }
 
@@ -149,14 +145,17 @@ public sealed class ScenarioContext
     /// <param name="change">The change.</param>
     /// <param name="text">What changed, for the timeline.</param>
     /// <returns>A task.</returns>
-    public async Task UpdateMachineAsync(Machine machine, Action<Machine> change, string text)
+    public Task UpdateMachineAsync(Machine machine, Action<Machine> change, string text)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(change);
-        change(machine);
-        await _db.SaveChangesAsync();
+        change(machine); // saved with the step
         Record("Machine", machine.Id, null, text);
+        return Task.CompletedTask;
     }
+
+    /// <summary>Saves the step's pending changes (events, machines, alert updates) in one save, inside its transaction.</summary>
+    internal void Save() => _db.SaveChanges();
 
     /// <summary>Adds what the step did to the run's timeline, once its transaction has committed.</summary>
     internal void Publish()
