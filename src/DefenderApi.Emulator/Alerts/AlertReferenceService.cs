@@ -31,7 +31,17 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The new or absorbing alert.</returns>
     /// <exception cref="DefenderErrorException">Bad values, or the device or the event is unknown.</exception>
-    public async Task<Alert> CreateAsync(CreateAlertByReferenceRequest request, string actor, CancellationToken cancellationToken)
+    public Task<Alert> CreateAsync(CreateAlertByReferenceRequest request, string actor, CancellationToken cancellationToken) =>
+        CreateAsync(request, actor, null, cancellationToken);
+
+    /// <summary>Creates (or merges into) an alert, with what the producer knows beyond the request set before it is stored.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="actor">The caller.</param>
+    /// <param name="stamp">Sets more of the alert (e.g. a scenario's detection source) before the save that stores it, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The new or absorbing alert.</returns>
+    /// <exception cref="DefenderErrorException">Bad values, or the device or the event is unknown.</exception>
+    public async Task<Alert> CreateAsync(CreateAlertByReferenceRequest request, string actor, Action<Alert>? stamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var severity = Require(request.Severity, "severity", Severities);
@@ -59,6 +69,7 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
         {
             open.LastEventTime = open.LastEventTime is { } last && last > eventTime ? last : eventTime;
             open.LastUpdateTime = now;
+            stamp?.Invoke(open);
             await db.SaveChangesAsync(cancellationToken);
             return open;
         }
@@ -92,6 +103,7 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
             item.Host = AlertEvidence.HostOf(item.Url);
             return item;
         })];
+        stamp?.Invoke(alert);
         db.Add(alert);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var handler in handlers)

@@ -51,7 +51,8 @@ public static class IncidentEndpoints
     }
 
     private static async Task<IResult> List(
-        HttpContext context, EmulatorDbContext db, CallerAccess access, ODataCollectionQuery odata, ODataPageSizes pageSizes, CancellationToken cancellationToken)
+        HttpContext context, EmulatorDbContext db, DatabaseLocation location, CallerAccess access, ODataCollectionQuery odata, ODataPageSizes pageSizes,
+        CancellationToken cancellationToken)
     {
         var policy = IncidentPolicies.List;
         var query = odata.Parse(context, policy);
@@ -70,21 +71,22 @@ public static class IncidentEndpoints
         }
 
         var next = hasMore && (query.Top is null || query.Top > take) ? ODataLinks.NextPage(context.Request, query.Skip + take, query.Top - take) : null;
-        var resources = await IncidentReader.ReadAsync(db, page, alerts, cancellationToken);
+        var resources = await IncidentReader.ReadAsync(db, location, page, alerts);
         return new ODataCollectionResult<IncidentResource>(ODataLinks.Context(context.Request, policy.EntitySet), resources, count, next, query.Select);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext context, EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(
+        string id, HttpContext context, EmulatorDbContext db, DatabaseLocation location, CallerAccess access, CancellationToken cancellationToken)
     {
         var incidentId = ParseId(id);
         var alerts = await db.VisibleAlertsAsync(access, cancellationToken);
         var incident = await (await VisibleAsync(db, access, alerts, cancellationToken)).FirstOrNotFoundAsync(i => i.IncidentId == incidentId, "Incident", id, cancellationToken);
-        var resource = (await IncidentReader.ReadAsync(db, [incident], alerts, cancellationToken))[0];
+        var resource = (await IncidentReader.ReadAsync(db, location, [incident], alerts))[0];
         return ODataResults.Entity(context.Request, IncidentPolicies.EntitySet, resource);
     }
 
     private static async Task<IResult> Update(
-        string id, JsonBody<UpdateIncidentRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
+        string id, JsonBody<UpdateIncidentRequest> body, HttpContext context, EmulatorDbContext db, DatabaseLocation location, CallerAccess access, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var incidentId = ParseId(id);
@@ -94,7 +96,7 @@ public static class IncidentEndpoints
         var members = await db.Alerts().AsTracking().Where(a => a.IncidentId == incidentId).ToListAsync(cancellationToken);
         IncidentChangeRules.Apply(incident, members, body.Value, access.Requestor, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var resource = (await IncidentReader.ReadAsync(db, [incident], alerts, cancellationToken))[0];
+        var resource = (await IncidentReader.ReadAsync(db, location, [incident], alerts))[0];
         return ODataResults.Entity(context.Request, IncidentPolicies.EntitySet, resource);
     }
 

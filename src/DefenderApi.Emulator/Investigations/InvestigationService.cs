@@ -14,7 +14,8 @@ namespace DefenderApi.Emulator.Investigations;
 /// </summary>
 public sealed class InvestigationService(EmulatorDbContext db, CallerAccess access, TimeProvider time, TenantWriteLocks locks) : IAlertCreatedHandler
 {
-    private const string LockScope = "investigations";
+    /// <summary>The write-lock scope of investigation ids (<see cref="TenantWriteLocks"/>).</summary>
+    public const string LockScope = "investigations";
 
     /// <summary>The first investigation id of a tenant.</summary>
     public const long FirstId = 63000;

@@ -7,6 +7,7 @@ using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DefenderApi.Emulator.Scenarios;
 
@@ -23,6 +24,7 @@ public sealed class ScenarioContext
     private readonly HuntingTables _tables;
     private readonly ScenarioRun _run;
     private readonly string _step;
+    private readonly List<ScenarioEvent> _pending = [];
 
     internal ScenarioContext(EmulatorDbContext db, AlertReferenceService alerts, HuntingTables tables, ScenarioRun run, string step, DateTimeOffset now, Random random)
     {
@@ -57,7 +59,7 @@ public sealed class ScenarioContext
     /// <param name="machine">The device.</param>
     /// <param name="columns">The other columns.</param>
     /// <returns>The event's ReportId.</returns>
-    public async Task<long> EmitAsync(string table, Machine machine, JsonObject columns)
+    public Task<long> EmitAsync(string table, Machine machine, JsonObject columns)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(columns);
@@ -66,14 +68,10 @@ public sealed class ScenarioContext
         columns["DeviceId"] = machine.Id;
         columns["DeviceName"] = machine.ComputerDnsName;
         columns["ReportId"] = reportId;
-        await _db.Database.OpenConnectionAsync();
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        _tables.EnsureCreated(connection);
-        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns]);
-        machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen;
-        await _db.SaveChangesAsync();
+        AppendRow(table, columns);
+        machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen; // saved with the step
         Record(table, machine.Id, null, $"{columns["ActionType"]} on {machine.ComputerDnsName}");
-        return reportId;
+        return Task.FromResult(reportId);
     }
 
     /// <summary>
@@ -85,16 +83,14 @@ public sealed class ScenarioContext
     /// <param name="columns">The other columns.</param>
     /// <param name="ago">How long before the step's instant the row happened.</param>
     /// <returns>A task.</returns>
-    public async Task EmitXdrAsync(string table, JsonObject columns, TimeSpan ago)
+    public Task EmitXdrAsync(string table, JsonObject columns, TimeSpan ago)
     {
         ArgumentNullException.ThrowIfNull(columns);
         columns["Timestamp"] = UtcInstant.Format(Now - ago);
         columns["ReportId"] = ScenarioReportIds.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await _db.Database.OpenConnectionAsync();
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        _tables.EnsureCreated(connection);
-        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns]);
+        AppendRow(table, columns);
         Record(table, null, null, $"{columns["ActionType"] ?? table}");
+        return Task.CompletedTask;
     }
 
     /// <summary>Appends an event and raises an alert from it, as <c>POST /api/alerts/CreateAlertByReference</c> does.</summary>
@@ -117,13 +113,12 @@ public sealed class ScenarioContext
             RecommendedAction = alert.RecommendedAction,
             Severity = alert.Severity,
             Category = alert.Category,
-        }, $"scenario:{_run.Id}", CancellationToken.None);
-        var tracked = await _db.Alerts().AsTracking().FirstAsync(a => a.Id == raised.Id);
-        tracked.DetectionSource = alert.DetectionSource;
-        tracked.ThreatFamilyName = alert.ThreatFamily ?? tracked.ThreatFamilyName;
-        await _db.SaveChangesAsync();
-        Record("Alert", machine.Id, tracked.Id, $"{alert.Severity} alert '{alert.Title}' on {machine.ComputerDnsName}");
-        return tracked;
+        }, $"scenario:{_run.Id}", a => a.DetectionSource = alert.DetectionSource, CancellationToken.None);
+        // Tracked by this step's context (added, or the open alert it absorbed into); the family is saved with the step,
+        // after the alert joined its incident, as an analyst's or a later detection's naming of it would be.
+        raised.ThreatFamilyName = alert.ThreatFamily ?? raised.ThreatFamilyName;
+        Record("Alert", machine.Id, raised.Id, $"{alert.Severity} alert '{alert.Title}' on {machine.ComputerDnsName}");
+        return raised;
     }
 
     /// <summary>Changes an alert (e.g. resolves it) and moves its <c>lastUpdateTime</c>.</summary>
@@ -136,31 +131,54 @@ public sealed class ScenarioContext
         ArgumentNullException.ThrowIfNull(change);
         var alert = await _db.Alerts().AsTracking().FirstAsync(a => a.Id == alertId);
         change(alert);
-        alert.LastUpdateTime = Now;
-        await _db.SaveChangesAsync();
+        alert.LastUpdateTime = Now; // saved with the step: one save derives every incident the step touched, once
         Record("AlertUpdated", alert.MachineId, alert.Id, text);
     }
 
     /// <summary>The alerts this run raised so far.</summary>
     /// <returns>Their ids, in order.</returns>
     public IReadOnlyList<string> RaisedAlerts() =>
-        [.. _run.Timeline.Where(e => e.Kind == "Alert" && e.AlertId is not null).Select(e => e.AlertId!).Distinct(StringComparer.Ordinal)];
+        [.. _run.Timeline.Concat(_pending).Where(e => e.Kind == "Alert" && e.AlertId is not null).Select(e => e.AlertId!).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Changes a machine (risk, health, address) and records it.</summary>
     /// <param name="machine">The device (tracked).</param>
     /// <param name="change">The change.</param>
     /// <param name="text">What changed, for the timeline.</param>
     /// <returns>A task.</returns>
-    public async Task UpdateMachineAsync(Machine machine, Action<Machine> change, string text)
+    public Task UpdateMachineAsync(Machine machine, Action<Machine> change, string text)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(change);
-        change(machine);
-        await _db.SaveChangesAsync();
+        change(machine); // saved with the step
         Record("Machine", machine.Id, null, text);
+        return Task.CompletedTask;
     }
 
-    private void Record(string kind, string? machineId, string? alertId, string text) => _run.Record(new ScenarioEvent(Now, _step, kind, machineId, alertId, text));
+    /// <summary>Saves the step's pending changes (events, machines, alert updates) in one save, inside its transaction.</summary>
+    internal void Save() => _db.SaveChanges();
+
+    /// <summary>Adds what the step did to the run's timeline, once its transaction has committed.</summary>
+    internal void Publish()
+    {
+        foreach (var entry in _pending)
+        {
+            _run.Record(entry);
+        }
+
+        _pending.Clear();
+    }
+
+    // Into the step's transaction (the engine opens one per step), through the seeders' prepared bulk insert.
+    private void AppendRow(string table, JsonObject columns)
+    {
+        _db.Database.OpenConnection();
+        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        _tables.EnsureCreated(connection);
+        var transaction = (SqliteTransaction?)_db.Database.CurrentTransaction?.GetDbTransaction();
+        HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns], transaction);
+    }
+
+    private void Record(string kind, string? machineId, string? alertId, string text) => _pending.Add(new ScenarioEvent(Now, _step, kind, machineId, alertId, text));
 }
 
 /// <summary>An alert a step raises.</summary>
