@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Files;
+using DefenderApi.Emulator.Machines.State;
 using DefenderApi.Emulator.Users;
 using FileInfo = DefenderApi.Emulator.Files.FileInfo;
 
@@ -13,7 +14,7 @@ public static class AlertDataLoaders
     /// <returns>The services.</returns>
     public static IServiceCollection AddAlertDataLoaders(this IServiceCollection services)
     {
-        services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Alert>("alerts", a => a.Id, PrepareAlert));
+        services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Alert>("alerts", a => a.Id, PrepareAlert, devices: new DeviceLink("machineId", MachineFacets.Risk)));
         services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<FileInfo>("files", f => f.Sha1, (file, _) =>
         {
             file.Sha1 = file.Sha1.ToLowerInvariant();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.Machines.State;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
@@ -21,11 +22,17 @@ public sealed class ScenarioContext
     private readonly EmulatorDbContext _db;
     private readonly AlertReferenceService _alerts;
     private readonly HuntingTables _tables;
+    private readonly MachineStateService _machines;
+    private readonly HuntingAlertSync _alertRows;
     private readonly ScenarioRun _run;
     private readonly string _step;
 
-    internal ScenarioContext(EmulatorDbContext db, AlertReferenceService alerts, HuntingTables tables, ScenarioRun run, string step, DateTimeOffset now, Random random)
+    internal ScenarioContext(
+        EmulatorDbContext db, AlertReferenceService alerts, HuntingTables tables, MachineStateService machines, HuntingAlertSync alertRows,
+        ScenarioRun run, string step, DateTimeOffset now, Random random)
     {
+        _machines = machines;
+        _alertRows = alertRows;
         _db = db;
         _alerts = alerts;
         _tables = tables;
@@ -70,8 +77,7 @@ public sealed class ScenarioContext
         var connection = (SqliteConnection)_db.Database.GetDbConnection();
         _tables.EnsureCreated(connection);
         HuntingRowWriter.Append(connection, _db.CurrentTenantId.ToString(), table, [columns]);
-        machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen;
-        await _db.SaveChangesAsync();
+        await _machines.RefreshAsync([machine.Id], MachineFacets.Signals, CancellationToken.None);
         Record(table, machine.Id, null, $"{columns["ActionType"]} on {machine.ComputerDnsName}");
         return reportId;
     }
@@ -122,6 +128,7 @@ public sealed class ScenarioContext
         tracked.DetectionSource = alert.DetectionSource;
         tracked.ThreatFamilyName = alert.ThreatFamily ?? tracked.ThreatFamilyName;
         await _db.SaveChangesAsync();
+        await _alertRows.ReplaceAsync([tracked.Id], CancellationToken.None);
         Record("Alert", machine.Id, tracked.Id, $"{alert.Severity} alert '{alert.Title}' on {machine.ComputerDnsName}");
         return tracked;
     }
@@ -138,6 +145,7 @@ public sealed class ScenarioContext
         change(alert);
         alert.LastUpdateTime = Now;
         await _db.SaveChangesAsync();
+        await _machines.RefreshAsync([alert.MachineId], MachineFacets.Risk, CancellationToken.None);
         Record("AlertUpdated", alert.MachineId, alert.Id, text);
     }
 
@@ -146,7 +154,10 @@ public sealed class ScenarioContext
     public IReadOnlyList<string> RaisedAlerts() =>
         [.. _run.Timeline.Where(e => e.Kind == "Alert" && e.AlertId is not null).Select(e => e.AlertId!).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Changes a machine (risk, health, address) and records it.</summary>
+    /// <summary>
+    /// Changes a machine's own fields (tags, value) and records it; its derived fields (risk, exposure, last seen,
+    /// address, health) are then recomputed from its alerts, TVM state and events, so a step cannot set them apart from those.
+    /// </summary>
     /// <param name="machine">The device (tracked).</param>
     /// <param name="change">The change.</param>
     /// <param name="text">What changed, for the timeline.</param>
@@ -157,7 +168,18 @@ public sealed class ScenarioContext
         ArgumentNullException.ThrowIfNull(change);
         change(machine);
         await _db.SaveChangesAsync();
+        await _machines.RefreshAsync([machine.Id], MachineFacets.All, CancellationToken.None);
         Record("Machine", machine.Id, null, text);
+    }
+
+    /// <summary>Records the device's state as its alerts, TVM state, events and the clock now make it (e.g. Inactive after seven silent days).</summary>
+    /// <param name="machine">The device.</param>
+    /// <returns>A task.</returns>
+    public async Task RecordMachineStateAsync(Machine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        var state = (await _machines.RefreshAsync([machine.Id], MachineFacets.All, CancellationToken.None)).Single();
+        Record("Machine", state.Id, null, $"{state.ComputerDnsName} risk {state.RiskScore}, health {state.HealthStatus}");
     }
 
     private void Record(string kind, string? machineId, string? alertId, string text) => _run.Record(new ScenarioEvent(Now, _step, kind, machineId, alertId, text));

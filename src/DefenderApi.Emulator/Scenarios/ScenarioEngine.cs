@@ -144,7 +144,8 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
                 scope.ServiceProvider.GetRequiredService<TenantContext>().TenantId = run.TenantId;
                 var context = new ScenarioContext(
                     scope.ServiceProvider.GetRequiredService<EmulatorDbContext>(), scope.ServiceProvider.GetRequiredService<AlertReferenceService>(),
-                    scope.ServiceProvider.GetRequiredService<HuntingTables>(), run, step.Name, time.GetUtcNow(), random);
+                    scope.ServiceProvider.GetRequiredService<HuntingTables>(), scope.ServiceProvider.GetRequiredService<Machines.State.MachineStateService>(),
+                    scope.ServiceProvider.GetRequiredService<HuntingAlertSync>(), run, step.Name, time.GetUtcNow(), random);
                 step.Run(context).GetAwaiter().GetResult();
                 run.StepDone();
                 if (run.StepsDone == run.Steps.Count)

@@ -139,6 +139,20 @@ public sealed partial class HuntingDemoGenerator
     /// <summary>A time in the 35 days before now with 7-digit precision; one in seven falls outside the 30-day lookback.</summary>
     private DateTime EventTime() => _spec.Now.UtcDateTime.AddTicks(-(long)(_random.NextDouble() * TimeSpan.FromDays(35).Ticks));
 
+    /// <summary>A time in the 35 days before the device's last report (before now when it has none): a device sends nothing after it.</summary>
+    private DateTime EventTime(HuntingDevice device)
+    {
+        var time = EventTime();
+        return device.LastSeen is { } lastSeen ? time - (_spec.Now.UtcDateTime - lastSeen.UtcDateTime) : time;
+    }
+
+    /// <summary>The local address of the device: its own when known, else one drawn for the row.</summary>
+    private string LocalIp(HuntingDevice device)
+    {
+        var drawn = "10.0.0." + _random.Next(2, 250);
+        return device.LocalIp ?? drawn;
+    }
+
     /// <summary>A stable pseudo-hash of a name, <paramref name="length"/> hex digits (SHA256-based for all three hash columns).</summary>
     private string Hash(string name, int length)
     {

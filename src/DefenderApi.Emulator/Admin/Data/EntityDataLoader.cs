@@ -13,7 +13,9 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// <param name="key">The id property.</param>
 /// <param name="prepare">Completes an item before storing (tenant id, derived fields); returns a problem or <see langword="null"/>.</param>
 /// <param name="writeScope">The write lock scope of the collection's API writers (<see cref="IDataCollectionLoader.WriteScope"/>).</param>
-public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null) : JsonDataLoader<T>
+/// <param name="devices">How items are tied to devices (<see cref="IDataCollectionLoader.Devices"/>).</param>
+public sealed class EntityDataLoader<T>(
+    string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null, DeviceLink? devices = null) : JsonDataLoader<T>
     where T : class, ITenantOwned
 {
     private readonly Func<T, string> _key = key.Compile();
@@ -23,6 +25,9 @@ public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>>
 
     /// <inheritdoc />
     public override string? WriteScope => writeScope;
+
+    /// <inheritdoc />
+    public override DeviceLink? Devices => devices;
 
     /// <inheritdoc />
     // No API id holds control characters; refusing them here keeps them out of every statement the store builds.
