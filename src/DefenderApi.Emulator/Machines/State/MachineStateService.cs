@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Machines.Related;
@@ -44,8 +44,12 @@ internal sealed class MachineStateService(EmulatorDbContext db, HuntingTables ta
     /// <returns>A task.</returns>
     public async Task RefreshAllAsync(CancellationToken cancellationToken)
     {
-        // Thousands of machines: one prepared UPDATE per row instead of the change tracker.
-        var machines = await db.Machines().AsNoTracking().ToListAsync(cancellationToken);
+        // Thousands of machines: only the columns the rules read, and one prepared UPDATE per row instead of the change tracker.
+        var machines = await db.Machines().AsNoTracking().Select(m => new Machine
+        {
+            TenantId = m.TenantId, Id = m.Id, LastSeen = m.LastSeen, LastIpAddress = m.LastIpAddress, HealthStatus = m.HealthStatus,
+            OnboardingStatus = m.OnboardingStatus, RiskScore = m.RiskScore, ExposureLevel = m.ExposureLevel,
+        }).ToListAsync(cancellationToken);
         await ApplyAsync(machines, null, MachineFacets.All, cancellationToken);
         await BulkUpdate.UpdateAsync(db, machines, DerivedProperties, cancellationToken);
     }
@@ -71,13 +75,10 @@ internal sealed class MachineStateService(EmulatorDbContext db, HuntingTables ta
 
         if (facets.HasFlag(MachineFacets.Exposure))
         {
-            var items = db.Set<MachineRelatedItem>().Where(i => i.Kind == RelatedKind.Vulnerabilities);
-            items = ids is null ? items : items.Where(i => ids.Contains(i.MachineId));
-            var severities = (await items.Select(i => new { i.MachineId, i.Json }).ToListAsync(cancellationToken))
-                .ToLookup(i => i.MachineId, i => SeverityOf(i.Json), StringComparer.Ordinal);
+            var worst = await WorstVulnerabilitiesAsync(ids, cancellationToken);
             foreach (var machine in machines)
             {
-                machine.ExposureLevel = MachineDerivation.Exposure(severities[machine.Id].OfType<VulnerabilitySeverity>());
+                machine.ExposureLevel = MachineDerivation.Exposure(worst.TryGetValue(machine.Id, out var severity) ? [severity] : []);
             }
         }
 
@@ -102,23 +103,28 @@ internal sealed class MachineStateService(EmulatorDbContext db, HuntingTables ta
                 machine.HealthStatus = MachineDerivation.Health(machine.HealthStatus, machine.OnboardingStatus, machine.LastSeen, seenAgain, now);
             }
         }
-
     }
 
-    private static VulnerabilitySeverity? SeverityOf(string json)
+    // The worst severity of each device's vulnerabilities, read from the stored items' JSON in SQL (the demo tenant
+    // holds tens of thousands): one grouped query for the tenant, or one per device.
+    private async Task<Dictionary<string, VulnerabilitySeverity>> WorstVulnerabilitiesAsync(List<string>? ids, CancellationToken cancellationToken)
     {
-        try
+        var rows = new List<WorstSeverity>();
+        foreach (var id in ids?.Select(i => (string?)i) ?? [null])
         {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("severity", out var severity) && severity.ValueKind == JsonValueKind.String
-                && Enum.TryParse<VulnerabilitySeverity>(severity.GetString(), ignoreCase: true, out var parsed)
-                ? parsed
-                : null;
+            var sql = WorstSeveritySql.Replace("{device}", id is null ? string.Empty : " AND \"MachineId\" = {1}", StringComparison.Ordinal);
+            object[] arguments = id is null ? [db.CurrentTenantId] : [db.CurrentTenantId, id];
+            rows.AddRange(await db.Database.SqlQuery<WorstSeverity>(FormattableStringFactory.Create(sql, arguments)).ToListAsync(cancellationToken));
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        return rows.Where(r => r.Rank is not null)
+            .ToDictionary(r => r.MachineId, r => (VulnerabilitySeverity)r.Rank!.Value, StringComparer.Ordinal);
     }
+
+    private const string WorstSeveritySql =
+        "SELECT \"MachineId\", MAX(CASE json_extract(\"Json\", '$.severity') " +
+        "WHEN 'Low' THEN 0 WHEN 'Medium' THEN 1 WHEN 'High' THEN 2 WHEN 'Critical' THEN 3 END) AS \"Rank\" " +
+        "FROM \"MachineRelatedItems\" WHERE \"TenantId\" = {0} AND \"Kind\" = 'Vulnerabilities'{device} GROUP BY \"MachineId\"";
+
+    private sealed record WorstSeverity(string MachineId, int? Rank);
 }
