@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Files;
+using DefenderApi.Emulator.Machines.State;
 using DefenderApi.Emulator.Users;
 using FileInfo = DefenderApi.Emulator.Files.FileInfo;
 
@@ -14,7 +15,7 @@ public static class AlertDataLoaders
     public static IServiceCollection AddAlertDataLoaders(this IServiceCollection services)
     {
         // Through the change tracker: the incidents' save interceptor groups the loaded alerts, and evidence rows are children.
-        services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Alert>("alerts", a => a.Id, PrepareAlert, trackChanges: true));
+        services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<Alert>("alerts", a => a.Id, PrepareAlert, trackChanges: true, devices: new DeviceLink("machineId", MachineFacets.Risk)));
         services.AddSingleton<IDataCollectionLoader>(new EntityDataLoader<FileInfo>("files", f => f.Sha1, (file, _) =>
         {
             file.Sha1 = file.Sha1.ToLowerInvariant();

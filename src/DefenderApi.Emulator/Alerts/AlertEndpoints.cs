@@ -1,5 +1,6 @@
 using DefenderApi.Emulator.Auth;
 using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Machines.State;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.OData.Rows;
 using DefenderApi.Emulator.OpenApi;
@@ -65,7 +66,7 @@ public static class AlertEndpoints
 
     private static async Task<IResult> Update(
         string id, JsonBody<UpdateAlertRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
-        TenantWriteLocks locks, CancellationToken cancellationToken)
+        TenantWriteLocks locks, MachineStateService machines, CancellationToken cancellationToken)
     {
         var change = AlertChangeRules.Check(body.Value.ToChange());
         // Comments append to the stored list: read, apply and save one update at a time, or concurrent ones lose comments.
@@ -73,12 +74,13 @@ public static class AlertEndpoints
         var alert = await (await db.VisibleAlertsAsync(access, cancellationToken)).AsTracking().GetAlertAsync(id, cancellationToken);
         AlertChangeRules.Apply(alert, change, access.Requestor, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await machines.RefreshAsync([alert.MachineId], MachineFacets.Risk, cancellationToken);
         return ODataResults.Entity(context.Request, AlertPolicies.EntitySet, alert);
     }
 
     private static async Task<Ok> BatchUpdate(
         JsonBody<BatchUpdateAlertsRequest> body, HttpContext context, EmulatorDbContext db, CallerAccess access, TimeProvider time,
-        IOptions<AlertOptions> options, TenantWriteLocks locks, CancellationToken cancellationToken)
+        IOptions<AlertOptions> options, TenantWriteLocks locks, MachineStateService machines, CancellationToken cancellationToken)
     {
         var request = body.Value;
         var allowed = options.Value.MaxBatchUpdate;
@@ -104,6 +106,7 @@ public static class AlertEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await machines.RefreshAsync(alerts.Select(a => a.MachineId), MachineFacets.Risk, cancellationToken);
         return TypedResults.Ok();
     }
 

@@ -45,7 +45,7 @@ internal sealed class HuntingSeeder(IOptions<HuntingOptions> hunting, IOptions<E
         }
 
         var devices = await db.Machines().OrderBy(m => m.Id).Take(hunting.Value.DemoDevices)
-            .Select(m => new HuntingDevice(m.Id, m.ComputerDnsName, m.OsPlatform)).ToListAsync(cancellationToken);
+            .Select(m => new HuntingDevice(m.Id, m.ComputerDnsName, m.OsPlatform) { LastSeen = m.LastSeen, LocalIp = m.LastIpAddress }).ToListAsync(cancellationToken);
         if (devices.Count == 0)
         {
             return;

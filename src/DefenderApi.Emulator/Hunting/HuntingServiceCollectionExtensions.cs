@@ -26,6 +26,8 @@ public static class HuntingServiceCollectionExtensions
         HuntingTableLoader.AddAll(services);
         services.AddScoped<HuntingAlertLink>();
         services.AddScoped<EventSightings>();
+        services.AddScoped<HuntingAlertSync>();
+        services.AddScoped<Admin.Data.IDataLoadObserver>(sp => sp.GetRequiredService<HuntingAlertSync>());
         services.AddScoped<IAlertEventSource>(sp => sp.GetRequiredService<HuntingAlertLink>());
         services.AddScoped<IAlertCreatedHandler>(sp => sp.GetRequiredService<HuntingAlertLink>());
         return builder;

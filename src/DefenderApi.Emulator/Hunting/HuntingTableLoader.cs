@@ -18,6 +18,9 @@ internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLo
 {
     public string Name => table.Name;
 
+    // Device rows are the devices' signals: loading one moves the device's last seen, address and health.
+    public DeviceLink? Devices => table.Find("DeviceId") is not null ? new DeviceLink("DeviceId", Machines.State.MachineFacets.Signals) : null;
+
     public Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -2,6 +2,8 @@ using DefenderApi.Emulator.Admin.Data;
 using DefenderApi.Emulator.Machines.Demo;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Machines.Related;
+using DefenderApi.Emulator.Machines.State;
+using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.OData;
 
 namespace DefenderApi.Emulator.Machines;
@@ -23,6 +25,9 @@ public static class MachinesServiceCollectionExtensions
         services.AddDataCollectionLoader<MachineRecommendationLoader>();
         services.AddDataCollectionLoader<MissingKbLoader>();
         services.AddSingleton<ITenantSeeder, MachineDemoSeeder>();
+        services.AddSingleton<ITenantSeeder, MachineStateSeeder>();
+        services.AddScoped<MachineStateService>();
+        services.AddScoped<IAlertCreatedHandler, MachineStateAlertHandler>();
         return builder;
     }
 }

@@ -26,4 +26,7 @@ public enum SeedStage
 
     /// <summary>Seeders that read the stored entities of the same tenant (e.g. hunting events about the demo machines).</summary>
     Derived,
+
+    /// <summary>Seeders that recompute fields from everything seeded before them (machines' risk, exposure, last seen and health).</summary>
+    Settled,
 }

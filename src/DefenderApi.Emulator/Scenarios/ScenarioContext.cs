@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Hunting;
 using DefenderApi.Emulator.Machines;
+using DefenderApi.Emulator.Machines.State;
 using DefenderApi.Emulator.OData;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Hunting;
@@ -22,12 +23,19 @@ public sealed class ScenarioContext
     private readonly EmulatorDbContext _db;
     private readonly AlertReferenceService _alerts;
     private readonly HuntingTables _tables;
+    private readonly MachineStateService _machines;
     private readonly ScenarioRun _run;
     private readonly string _step;
     private readonly List<ScenarioEvent> _pending = [];
 
-    internal ScenarioContext(EmulatorDbContext db, AlertReferenceService alerts, HuntingTables tables, ScenarioRun run, string step, DateTimeOffset now, Random random)
+    // The devices whose derived fields the step's changes move, recomputed once the step's changes are saved.
+    private readonly Dictionary<string, MachineFacets> _touched = new(StringComparer.Ordinal);
+
+    internal ScenarioContext(
+        EmulatorDbContext db, AlertReferenceService alerts, HuntingTables tables, MachineStateService machines,
+        ScenarioRun run, string step, DateTimeOffset now, Random random)
     {
+        _machines = machines;
         _db = db;
         _alerts = alerts;
         _tables = tables;
@@ -69,7 +77,7 @@ public sealed class ScenarioContext
         columns["DeviceName"] = machine.ComputerDnsName;
         columns["ReportId"] = reportId;
         AppendRow(table, columns);
-        machine.LastSeen = Now > machine.LastSeen ? Now : machine.LastSeen; // saved with the step
+        Touch(machine.Id, MachineFacets.Signals); // lastSeen, address and health follow from the event
         Record(table, machine.Id, null, $"{columns["ActionType"]} on {machine.ComputerDnsName}");
         return Task.FromResult(reportId);
     }
@@ -132,6 +140,7 @@ public sealed class ScenarioContext
         var alert = await _db.Alerts().AsTracking().FirstAsync(a => a.Id == alertId);
         change(alert);
         alert.LastUpdateTime = Now; // saved with the step: one save derives every incident the step touched, once
+        Touch(alert.MachineId, MachineFacets.Risk);
         Record("AlertUpdated", alert.MachineId, alert.Id, text);
     }
 
@@ -140,7 +149,10 @@ public sealed class ScenarioContext
     public IReadOnlyList<string> RaisedAlerts() =>
         [.. _run.Timeline.Concat(_pending).Where(e => e.Kind == "Alert" && e.AlertId is not null).Select(e => e.AlertId!).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Changes a machine (risk, health, address) and records it.</summary>
+    /// <summary>
+    /// Changes a machine's own fields (tags, value) and records it; its derived fields (risk, exposure, last seen,
+    /// address, health) are then recomputed from its alerts, TVM state and events, so a step cannot set them apart from those.
+    /// </summary>
     /// <param name="machine">The device (tracked).</param>
     /// <param name="change">The change.</param>
     /// <param name="text">What changed, for the timeline.</param>
@@ -150,12 +162,41 @@ public sealed class ScenarioContext
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(change);
         change(machine); // saved with the step
+        Touch(machine.Id, MachineFacets.All);
         Record("Machine", machine.Id, null, text);
         return Task.CompletedTask;
     }
 
     /// <summary>Saves the step's pending changes (events, machines, alert updates) in one save, inside its transaction.</summary>
-    internal void Save() => _db.SaveChanges();
+    internal async Task SaveAsync()
+    {
+        await _db.SaveChangesAsync();
+        foreach (var group in _touched.GroupBy(t => t.Value, t => t.Key))
+        {
+            await _machines.RefreshAsync(group, group.Key, CancellationToken.None);
+        }
+
+        _touched.Clear();
+    }
+
+    /// <summary>Records the device's state as its alerts, TVM state, events and the clock now make it (e.g. Inactive after seven silent days).</summary>
+    /// <param name="machine">The device.</param>
+    /// <returns>A task.</returns>
+    public async Task RecordMachineStateAsync(Machine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        await SaveAsync(); // still inside the step's transaction: the state is derived from what the step did so far
+        var state = (await _machines.RefreshAsync([machine.Id], MachineFacets.All, CancellationToken.None)).Single();
+        Record("Machine", state.Id, null, $"{state.ComputerDnsName} risk {state.RiskScore}, health {state.HealthStatus}");
+    }
+
+    private void Touch(string? machineId, MachineFacets facets)
+    {
+        if (machineId is not null)
+        {
+            _touched[machineId] = _touched.GetValueOrDefault(machineId) | facets;
+        }
+    }
 
     /// <summary>Adds what the step did to the run's timeline, once its transaction has committed.</summary>
     internal void Publish()

@@ -147,7 +147,8 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
                 var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
                 var context = new ScenarioContext(
                     db, scope.ServiceProvider.GetRequiredService<AlertReferenceService>(),
-                    scope.ServiceProvider.GetRequiredService<HuntingTables>(), run, step.Name, time.GetUtcNow(), random);
+                    scope.ServiceProvider.GetRequiredService<HuntingTables>(),
+                    scope.ServiceProvider.GetRequiredService<Machines.State.MachineStateService>(), run, step.Name, time.GetUtcNow(), random);
                 // One transaction per step: its events, alerts, hunting rows, investigations and machine changes commit
                 // together (one WAL sync instead of one per save: a step raising an alert saved six times), and a step
                 // that fails leaves nothing behind. Its changes are saved once at the end (only creating an alert saves
@@ -160,7 +161,7 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
                 using (var transaction = db.Database.BeginTransaction())
                 {
                     step.Run(context).GetAwaiter().GetResult();
-                    context.Save();
+                    context.SaveAsync().GetAwaiter().GetResult();
                     transaction.Commit();
                 }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DefenderApi.Emulator.Alerts;
-using DefenderApi.Emulator.Machines;
 
 namespace DefenderApi.Emulator.Scenarios;
 
@@ -54,7 +53,7 @@ public static partial class ScenarioLibrary
 
                 await context.RaiseAlertAsync("DeviceProcessEvents", device, Process("svchost32.exe", RansomwareSha1, @"svchost32.exe --encrypt C:\Users --note README-RESTORE.txt", index == 0 ? "powershell.exe" : "services.exe"),
                     new ScenarioAlert("Ransomware behavior detected", "High", "Ransomware", "Files on the device are being encrypted and renamed.", "WindowsDefenderAtp", "LockBit"));
-                await context.UpdateMachineAsync(device, m => m.RiskScore = MachineRiskScore.High, $"{device.ComputerDnsName} risk High");
+                await context.RecordMachineStateAsync(device);
             }));
         }
 
@@ -79,7 +78,7 @@ public static partial class ScenarioLibrary
             await context.EmitXdrAsync("CloudAppEvents", PhishingRows.MailboxAccess(), TimeSpan.FromMinutes(2));
             await context.RaiseAlertAsync("DeviceProcessEvents", device, Process("procdump64.exe", ProcDumpSha1, "procdump64.exe -accepteula -ma lsass.exe C:\\Temp\\l.dmp", "cmd.exe"),
                 new ScenarioAlert("Possible credential dumping", "High", "CredentialAccess", "A process read the memory of lsass.exe."));
-            await context.UpdateMachineAsync(device, m => m.RiskScore = MachineRiskScore.High, $"{device.ComputerDnsName} risk High");
+            await context.RecordMachineStateAsync(device);
         }),
         new(TimeSpan.FromMinutes(80), "lateral movement with the stolen account", async context =>
         {
@@ -89,7 +88,7 @@ public static partial class ScenarioLibrary
             await context.EmitXdrAsync("IdentityLogonEvents", PhishingRows.Logon(target.ComputerDnsName, source.LastIpAddress), TimeSpan.Zero);
             await context.RaiseAlertAsync("DeviceLogonEvents", target, Logon("alice", source.LastIpAddress ?? "10.0.0.1", "RemoteInteractive"),
                 new ScenarioAlert("Suspicious remote logon with stolen credentials", "High", "LateralMovement", "An account whose credentials were dumped logged on remotely."));
-            await context.UpdateMachineAsync(target, m => m.RiskScore = MachineRiskScore.Medium, $"{target.ComputerDnsName} risk Medium");
+            await context.RecordMachineStateAsync(target);
         }),
     ];
 
@@ -105,7 +104,7 @@ public static partial class ScenarioLibrary
             };
             await context.RaiseAlertAsync("DeviceFileEvents", device, row,
                 new ScenarioAlert("'Wacatac' malware was detected", "Medium", "Malware", "Antivirus detected a trojan.", "WindowsDefenderAv", "Wacatac"));
-            await context.UpdateMachineAsync(device, m => m.RiskScore = MachineRiskScore.Medium, $"{device.ComputerDnsName} risk Medium");
+            await context.RecordMachineStateAsync(device);
         }),
         new(TimeSpan.FromMinutes(2), "antivirus quarantines the file; the alert is resolved", async context =>
         {
@@ -122,7 +121,7 @@ public static partial class ScenarioLibrary
                 }, "remediated by antivirus: Resolved, TruePositive, Malware");
             }
 
-            await context.UpdateMachineAsync(device, m => m.RiskScore = MachineRiskScore.Low, $"{device.ComputerDnsName} risk Low");
+            await context.RecordMachineStateAsync(device);
         }),
     ];
 
@@ -167,7 +166,7 @@ public static partial class ScenarioLibrary
         new(TimeSpan.FromDays(7), "no signal for seven days", async context =>
         {
             var device = await context.MachineAsync(context.Devices[0]);
-            await context.UpdateMachineAsync(device, m => m.HealthStatus = MachineHealthStatus.Inactive, $"{device.ComputerDnsName} health Inactive");
+            await context.RecordMachineStateAsync(device);
         }),
     ];
 

@@ -70,7 +70,7 @@ public sealed partial class HuntingDemoGenerator
         }
 
         row.Set("RemoteIP", ip ?? "").Set("RemoteUrl", url ?? "").Set("RemotePort", 443).Set("Protocol", "Tcp")
-           .Set("LocalIP", "10.0.0." + _random.Next(2, 250)).Set("LocalPort", _random.Next(49152, 65535))
+           .Set("LocalIP", LocalIp(trigger.Device)).Set("LocalPort", _random.Next(49152, 65535))
            .Set("LocalIPType", "Private").Set("RemoteIPType", ip is null ? "" : "Public");
     }
 

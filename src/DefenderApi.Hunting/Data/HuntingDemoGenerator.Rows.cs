@@ -11,7 +11,10 @@ public sealed partial class HuntingDemoGenerator
         var device = _spec.Devices[index / 3];
         var windows = IsWindows(device);
         var user = _spec.UserNames[(index / 3) % _spec.UserNames.Count];
-        row.Set("Timestamp", _spec.Now.UtcDateTime.AddHours(-1 - (24 * (index % 3)) - (index / 3 % 7)))
+        var reported = device.LastSeen is { } lastSeen
+            ? lastSeen.UtcDateTime.AddHours(-24 * (index % 3))
+            : _spec.Now.UtcDateTime.AddHours(-1 - (24 * (index % 3)) - (index / 3 % 7));
+        row.Set("Timestamp", reported)
            .Set("DeviceId", device.DeviceId).Set("DeviceName", device.DeviceName).Set("OSPlatform", device.OsPlatform)
            .Set("ClientVersion", windows ? "10.8760.22621.1000" : "101.24052.0002").Set("PublicIP", "203.0.113." + (index / 3 % 250))
            .Set("OSArchitecture", "64-bit").Set("OSBuild", windows ? 22621L : 0L).Set("IsAzureADJoined", windows && index % 2 == 0)
@@ -27,8 +30,8 @@ public sealed partial class HuntingDemoGenerator
     private void DeviceNetworkInfo(TableInserter row, int index)
     {
         var device = _spec.Devices[index];
-        var ip = "10.0." + (index / 250) + "." + (index % 250 + 1);
-        row.Set("Timestamp", _spec.Now.UtcDateTime.AddHours(-2)).Set("DeviceId", device.DeviceId).Set("DeviceName", device.DeviceName)
+        var ip = device.LocalIp ?? "10.0." + (index / 250) + "." + (index % 250 + 1);
+        row.Set("Timestamp", device.LastSeen is { } lastSeen ? lastSeen.UtcDateTime.AddHours(-1) : _spec.Now.UtcDateTime.AddHours(-2)).Set("DeviceId", device.DeviceId).Set("DeviceName", device.DeviceName)
            .Set("NetworkAdapterName", "Ethernet").Set("MacAddress", "00155D" + index.ToString("X6", CultureInfo.InvariantCulture))
            .Set("NetworkAdapterType", "Ethernet").Set("NetworkAdapterStatus", "Up").Set("IPv4Dhcp", "10.0.0.1")
            .Set("IPAddresses", $$"""[{"IPAddress":"{{ip}}","SubnetPrefix":24,"AddressType":"Private"}]""")
@@ -39,7 +42,7 @@ public sealed partial class HuntingDemoGenerator
     private void ProcessEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         var user = Pick(_spec.UserNames);
         var fileName = IsWindows(device) ? Pick(DemoCatalog.WindowsProcesses) : Pick(DemoCatalog.UnixProcesses);
         SetDeviceHeader(row, device, time, "ProcessCreated");
@@ -56,19 +59,19 @@ public sealed partial class HuntingDemoGenerator
     private void NetworkEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         SetDeviceHeader(row, device, time, Pick(["ConnectionSuccess", "ConnectionSuccess", "ConnectionFailed", "InboundConnectionAccepted"]));
         SetInitiatingProcess(row, device, time, Pick(_spec.UserNames));
         var remoteIp = Pick(DemoCatalog.RemoteIps);
         row.Set("RemoteIP", remoteIp).Set("RemotePort", Pick(DemoCatalog.RemotePorts)).Set("RemoteUrl", Pick(DemoCatalog.RemoteUrls))
-           .Set("LocalIP", "10.0.0." + _random.Next(2, 250)).Set("LocalPort", _random.Next(49152, 65535)).Set("Protocol", Pick(["Tcp", "Udp"]))
+           .Set("LocalIP", LocalIp(device)).Set("LocalPort", _random.Next(49152, 65535)).Set("Protocol", Pick(["Tcp", "Udp"]))
            .Set("LocalIPType", "Private").Set("RemoteIPType", remoteIp.StartsWith("10.", StringComparison.Ordinal) || remoteIp.StartsWith("192.", StringComparison.Ordinal) ? "Private" : "Public");
     }
 
     private void FileEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         var user = Pick(_spec.UserNames);
         var fileName = Pick(DemoCatalog.FileNames);
         SetDeviceHeader(row, device, time, Pick(["FileCreated", "FileModified", "FileDeleted", "FileRenamed"]));
@@ -81,7 +84,7 @@ public sealed partial class HuntingDemoGenerator
     private void RegistryEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         SetDeviceHeader(row, device, time, Pick(["RegistryValueSet", "RegistryKeyCreated", "RegistryValueDeleted"]));
         SetInitiatingProcess(row, device, time, Pick(_spec.UserNames));
         row.Set("RegistryKey", Pick(DemoCatalog.RegistryKeys)).Set("RegistryValueType", "String")
@@ -92,7 +95,7 @@ public sealed partial class HuntingDemoGenerator
     private void LogonEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         var failed = _random.Next(4) == 0;
         SetDeviceHeader(row, device, time, failed ? "LogonFailed" : "LogonSuccess");
         SetInitiatingProcess(row, device, time, "SYSTEM");
@@ -106,7 +109,7 @@ public sealed partial class HuntingDemoGenerator
     private void ImageLoadEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         var dll = Pick(DemoCatalog.Dlls);
         SetDeviceHeader(row, device, time, "ImageLoaded");
         SetFile(row, dll, @"C:\Windows\System32\");
@@ -117,7 +120,7 @@ public sealed partial class HuntingDemoGenerator
     private void DeviceEvent(TableInserter row)
     {
         var device = PickDevice();
-        var time = EventTime();
+        var time = EventTime(device);
         var action = Pick(DemoCatalog.DeviceEventTypes);
         SetDeviceHeader(row, device, time, action);
         SetInitiatingProcess(row, device, time, Pick(_spec.UserNames));

@@ -139,6 +139,32 @@ public sealed partial class HuntingDemoGenerator
     /// <summary>A time in the 35 days before now with 7-digit precision; one in seven falls outside the 30-day lookback.</summary>
     private DateTime EventTime() => _spec.Now.UtcDateTime.AddTicks(-(long)(_random.NextDouble() * TimeSpan.FromDays(35).Ticks));
 
+    /// <summary>
+    /// A time before the device's last report (a device sends nothing after it) and within the 35 days before now, the
+    /// spread over the time in between; without a last report, <see cref="EventTime()"/>.
+    /// </summary>
+    private DateTime EventTime(HuntingDevice device)
+    {
+        var time = EventTime();
+        if (device.LastSeen is not { } lastSeen)
+        {
+            return time;
+        }
+
+        var silent = _spec.Now.UtcDateTime - lastSeen.UtcDateTime;
+        var span = TimeSpan.FromDays(35) - silent;
+        return span <= TimeSpan.FromDays(1)
+            ? lastSeen.UtcDateTime.AddTicks(-(_spec.Now.UtcDateTime - time).Ticks / 35)
+            : lastSeen.UtcDateTime.AddTicks(-(long)((_spec.Now.UtcDateTime - time).Ticks * (span.Ticks / (double)TimeSpan.FromDays(35).Ticks)));
+    }
+
+    /// <summary>The local address of the device: its own when known, else one drawn for the row.</summary>
+    private string LocalIp(HuntingDevice device)
+    {
+        var drawn = "10.0.0." + _random.Next(2, 250);
+        return device.LocalIp ?? drawn;
+    }
+
     /// <summary>A stable pseudo-hash of a name, <paramref name="length"/> hex digits (SHA256-based for all three hash columns).</summary>
     private string Hash(string name, int length)
     {

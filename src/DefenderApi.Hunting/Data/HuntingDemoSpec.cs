@@ -4,7 +4,17 @@ namespace DefenderApi.Hunting;
 /// <param name="DeviceId">The machine id (40 hex characters).</param>
 /// <param name="DeviceName">The computer DNS name.</param>
 /// <param name="OsPlatform">e.g. <c>Windows11</c>, <c>Linux</c>, <c>macOS</c>.</param>
-public sealed record HuntingDevice(string DeviceId, string DeviceName, string OsPlatform);
+public sealed record HuntingDevice(string DeviceId, string DeviceName, string OsPlatform)
+{
+    /// <summary>
+    /// The device's last full report (the machine's <c>lastSeen</c>): its newest DeviceInfo row is at this instant and its
+    /// other rows before it; when <see langword="null"/>, rows are placed relative to the spec's now.
+    /// </summary>
+    public DateTimeOffset? LastSeen { get; init; }
+
+    /// <summary>The device's local address (the machine's <c>lastIpAddress</c>), shown by DeviceNetworkInfo and as LocalIP of its connections.</summary>
+    public string? LocalIp { get; init; }
+}
 
 /// <summary>An alert the hunting tables describe (so AlertInfo/AlertEvidence agree with the alerts API).</summary>
 /// <param name="AlertId">The alert id.</param>

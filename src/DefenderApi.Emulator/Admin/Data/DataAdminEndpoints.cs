@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DefenderApi.Emulator.Binding;
+using DefenderApi.Emulator.Machines.State;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
@@ -20,7 +21,8 @@ public static class DataAdminEndpoints
 
     private static async Task<Ok<LoadedCount>> LoadAsync(
         string tenantId, string collection, HttpContext context, IEnumerable<IDataCollectionLoader> loaders,
-        TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, TenantWriteLocks locks, CancellationToken cancellationToken)
+        TenantDirectory tenants, TenantContext tenant, EmulatorDbContext db, TenantWriteLocks locks, MachineStateService machines,
+        IEnumerable<IDataLoadObserver> observers, CancellationToken cancellationToken)
     {
         var id = AdminTenant.Enter(tenantId, tenants, tenant);
         var loader = loaders.FirstOrDefault(l => string.Equals(l.Name, collection, StringComparison.OrdinalIgnoreCase))
@@ -33,6 +35,15 @@ public static class DataAdminEndpoints
         {
             await loader.UpsertAsync(db, id, items, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (loader.Devices is { } devices)
+            {
+                await machines.RefreshAsync(MachineIds(items, devices.Property), devices.Facets, cancellationToken);
+            }
+
+            foreach (var observer in observers)
+            {
+                await observer.LoadedAsync(loader.Name, items, cancellationToken);
+            }
         }
         catch (DataItemException exception)
         {
@@ -77,6 +88,11 @@ public static class DataAdminEndpoints
                 $"the body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})"));
         }
     }
+
+    private static IEnumerable<string> MachineIds(IReadOnlyList<JsonElement> items, string property) =>
+        items.Select(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : string.Empty);
 
     private static string ConstraintKind(SqliteException exception) =>
         exception.SqliteExtendedErrorCode switch

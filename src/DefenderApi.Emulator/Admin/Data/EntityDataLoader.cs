@@ -20,8 +20,9 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// rows are written. Otherwise, when <see cref="BulkInsert.CanWrite{T}"/> and the primary key is (tenant, id), the
 /// items are upserted by that key with prepared multi-row statements in the load's transaction.
 /// </param>
+/// <param name="devices">How items are tied to devices (<see cref="IDataCollectionLoader.Devices"/>).</param>
 public sealed class EntityDataLoader<T>(
-    string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null, bool trackChanges = false) : JsonDataLoader<T>
+    string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null, bool trackChanges = false, DeviceLink? devices = null) : JsonDataLoader<T>
     where T : class, ITenantOwned
 {
     private readonly Func<T, string> _key = key.Compile();
@@ -31,6 +32,9 @@ public sealed class EntityDataLoader<T>(
 
     /// <inheritdoc />
     public override string? WriteScope => writeScope;
+
+    /// <inheritdoc />
+    public override DeviceLink? Devices => devices;
 
     /// <inheritdoc />
     // No API id holds control characters; refusing them here keeps them out of every statement the store builds.

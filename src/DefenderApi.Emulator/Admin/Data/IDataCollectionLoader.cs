@@ -20,6 +20,13 @@ public interface IDataCollectionLoader
     string? WriteScope => null;
 
     /// <summary>
+    /// The property of an item that names the device it is about (<c>machineId</c>, <c>DeviceId</c>) and the derived
+    /// fields of a device such items decide, or <see langword="null"/>: after a load, those fields of those devices are
+    /// recomputed, so loaded alerts, TVM items and events join the machine's state.
+    /// </summary>
+    DeviceLink? Devices => null;
+
+    /// <summary>
     /// Upserts the items by id within the tenant (the DbContext is already scoped to it). Throw
     /// <see cref="DataItemException"/> for a bad item; nothing is saved then.
     /// </summary>
@@ -30,6 +37,11 @@ public interface IDataCollectionLoader
     /// <returns>A task.</returns>
     Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken);
 }
+
+/// <summary>How the items of a collection are tied to devices.</summary>
+/// <param name="Property">The JSON property naming the device, e.g. <c>machineId</c>.</param>
+/// <param name="Facets">The derived fields of the device the items decide.</param>
+public sealed record DeviceLink(string Property, Machines.State.MachineFacets Facets);
 
 /// <summary>A loaded item that cannot be stored; answered as 400 naming the item index and the problem.</summary>
 /// <param name="index">The item's index in the array.</param>
@@ -56,4 +68,15 @@ public static class DataLoaderServiceCollectionExtensions
         services.AddSingleton<IDataCollectionLoader, TLoader>();
         return services;
     }
+}
+
+/// <summary>Reacts to a successful admin data load, inside its transaction (e.g. mirrors loaded alerts into the hunting tables).</summary>
+public interface IDataLoadObserver
+{
+    /// <summary>Called after the items are stored, before the load commits.</summary>
+    /// <param name="collection">The collection's name, as the loader spells it.</param>
+    /// <param name="items">The items loaded.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    Task LoadedAsync(string collection, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken);
 }

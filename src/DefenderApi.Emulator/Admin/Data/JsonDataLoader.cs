@@ -17,6 +17,9 @@ public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     /// <inheritdoc />
     public virtual string? WriteScope => null;
 
+    /// <inheritdoc />
+    public virtual DeviceLink? Devices => null;
+
     /// <summary>The API's JSON options (web defaults, enums by name, unknown members refused).</summary>
     protected static readonly JsonSerializerOptions ApiJson = CreateOptions();
 

@@ -91,7 +91,11 @@ internal sealed class AlertDemoSeeder(IOptions<EmulatorOptions> options, TimePro
     private static Alert Alert(Guid tenantId, Machine machine, IEnumerable<MachineRelatedItem> logons, DateTimeOffset now, Random random)
     {
         var detection = DemoThreats.Detections[random.Next(DemoThreats.Detections.Length)];
-        var created = now.AddMinutes(-random.Next(30, 60 * 24 * 25));
+        // Before the device's last report (a device that went silent raised nothing since: its events would be newer),
+        // and within the 25 days before now, so that advanced hunting's 30-day window shows every demo alert.
+        var latest = machine.LastSeen < now ? machine.LastSeen : now;
+        var span = Math.Max(60, (int)(latest - now.AddDays(-25)).TotalMinutes);
+        var created = latest.AddMinutes(-30 - (random.Next(30, 60 * 24 * 25) % span));
         var user = logons.Select(l => l.Id.Split('\\')).FirstOrDefault() ?? ["contoso", "alice"];
         var status = (AlertStatus)random.Next(1, 4);
         var id = $"da{created.UtcTicks}_{random.Next(1_000_000_000, int.MaxValue)}";

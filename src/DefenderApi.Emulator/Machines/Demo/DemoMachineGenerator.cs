@@ -47,11 +47,16 @@ internal sealed class DemoMachineGenerator(int seed, DateTimeOffset anchor)
         var (version, build) = platform.Versions[_random.Next(platform.Versions.Length)];
         var group = DemoCatalog.Groups[_random.Next(DemoCatalog.Groups.Length)];
         var firstSeen = anchor.AddDays(-_random.Next(30, 720)).AddSeconds(_random.Next(86_400));
-        var lastSeen = anchor.AddMinutes(-_random.Next(5, 60 * 24 * 20));
+        var silentMinutes = _random.Next(5, 60 * 24 * 20);
         var ip = $"10.{_random.Next(1, 255)}.{_random.Next(0, 255)}.{_random.Next(1, 255)}";
         var name = $"{platform.NamePrefix}-{index:D5}.contoso.com";
         var health = Pick([MachineHealthStatus.Active, MachineHealthStatus.Active, MachineHealthStatus.Active, MachineHealthStatus.Active,
             MachineHealthStatus.Inactive, MachineHealthStatus.ImpairedCommunication, MachineHealthStatus.NoSensorData]);
+        // An inactive device has been silent for more than seven days (8 to 20 before the anchor), the others reported
+        // within the last six, so the health the fleet draws agrees with its last seen (docs/fidelity.md).
+        var lastSeen = health == MachineHealthStatus.Inactive
+            ? anchor.AddMinutes(-(60 * 24 * 8) - (silentMinutes % (60 * 24 * 12)))
+            : anchor.AddMinutes(-5 - (silentMinutes % (60 * 24 * 6)));
         var isMobile = platform.OsPlatform is "iOS" or "Android";
         var machine = new Machine
         {

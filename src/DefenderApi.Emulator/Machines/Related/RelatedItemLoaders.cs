@@ -18,6 +18,9 @@ public abstract class RelatedItemLoader<TItem>(string name, RelatedKind kind) : 
     public override string Name => name;
 
     /// <inheritdoc />
+    public override DeviceLink? Devices => kind == RelatedKind.Vulnerabilities ? new DeviceLink("machineId", Machines.State.MachineFacets.Exposure) : null;
+
+    /// <inheritdoc />
     protected override string? Validate(TItem item) => null;
 
     /// <inheritdoc />
