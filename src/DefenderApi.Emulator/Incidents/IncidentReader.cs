@@ -9,16 +9,14 @@ namespace DefenderApi.Emulator.Incidents;
 /// Builds incidents as the API writes them: the stored incidents with their alerts (those the caller sees), each
 /// alert with its device and its evidence as entities. Four queries per page, however many incidents it holds.
 /// </summary>
-public static class IncidentReader
+internal static class IncidentReader
 {
     /// <summary>The service source the XDR alert shape gives alerts raised by Defender for Endpoint.</summary>
     public const string EndpointServiceSource = "MicrosoftDefenderATP";
 
     /// <summary>Loads the alerts, devices and entities of <paramref name="incidents"/> and shapes them.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="incidents">The incidents, in answer order.</param>
     /// <param name="visibleAlerts">The alerts the caller sees.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The resources.</returns>
     public static async Task<List<IncidentResource>> ReadAsync(
         EmulatorDbContext db, IReadOnlyList<Incident> incidents, IQueryable<Alert> visibleAlerts, CancellationToken cancellationToken)

@@ -3,14 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>Inserts many new rows of one entity type with a single prepared statement inside the current transaction.</summary>
-public static class BulkInsert
+internal static class BulkInsert
 {
     /// <summary>Inserts <paramref name="rows"/> (new rows only; no change tracking, no upsert).</summary>
     /// <typeparam name="T">The entity type.</typeparam>
-    /// <param name="db">The store.</param>
     /// <param name="rows">The rows.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public static Task InsertAsync<T>(EmulatorDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {

@@ -7,12 +7,11 @@ namespace DefenderApi.Emulator.Persistence;
 /// concurrent requests never both take the same id or both create the same entity. One emulator process owns its
 /// store; a shared deployment would move this into the database (see docs/decisions/0001-storage.md).
 /// </summary>
-public sealed class TenantWriteLocks
+internal sealed class TenantWriteLocks
 {
     private readonly ConcurrentDictionary<(Guid Tenant, string Scope), SemaphoreSlim> _locks = new();
 
     /// <summary>Waits for the lock of <paramref name="scope"/> in <paramref name="tenantId"/>; dispose to release.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="scope">What is being written, e.g. <c>indicators</c>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The held lock.</returns>

@@ -16,7 +16,7 @@ namespace DefenderApi.Emulator.Scenarios;
 /// <c>CreateAlertByReference</c> (evidence from the event, AlertInfo/AlertEvidence rows, an automated investigation),
 /// change alerts and machines. Every change moves <c>lastUpdateTime</c>/<c>lastSeen</c> to the step's instant.
 /// </summary>
-public sealed class ScenarioContext
+internal sealed class ScenarioContext
 {
     private readonly EmulatorDbContext _db;
     private readonly AlertReferenceService _alerts;
@@ -84,7 +84,6 @@ public sealed class ScenarioContext
     /// <param name="table">The hunting table, e.g. <c>EmailEvents</c>.</param>
     /// <param name="columns">The other columns.</param>
     /// <param name="ago">How long before the step's instant the row happened.</param>
-    /// <returns>A task.</returns>
     public async Task EmitXdrAsync(string table, JsonObject columns, TimeSpan ago)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -130,7 +129,6 @@ public sealed class ScenarioContext
     /// <param name="alertId">The alert.</param>
     /// <param name="change">The change.</param>
     /// <param name="text">What changed, for the timeline.</param>
-    /// <returns>A task.</returns>
     public async Task UpdateAlertAsync(string alertId, Action<Alert> change, string text)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -150,7 +148,6 @@ public sealed class ScenarioContext
     /// <param name="machine">The device (tracked).</param>
     /// <param name="change">The change.</param>
     /// <param name="text">What changed, for the timeline.</param>
-    /// <returns>A task.</returns>
     public async Task UpdateMachineAsync(Machine machine, Action<Machine> change, string text)
     {
         ArgumentNullException.ThrowIfNull(machine);
@@ -170,7 +167,7 @@ public sealed class ScenarioContext
 /// <param name="Description">The description.</param>
 /// <param name="DetectionSource">The detection source the alert shows, e.g. <c>WindowsDefenderAv</c>.</param>
 /// <param name="ThreatFamily">The threat family, if any.</param>
-public sealed record ScenarioAlert(string Title, string Severity, string Category, string Description, string DetectionSource = "WindowsDefenderAtp", string? ThreatFamily = null)
+internal sealed record ScenarioAlert(string Title, string Severity, string Category, string Description, string DetectionSource = "WindowsDefenderAtp", string? ThreatFamily = null)
 {
     /// <summary>The recommended action.</summary>
     public string RecommendedAction { get; init; } = "Investigate the device and the process tree; isolate the device if the activity is confirmed.";

@@ -13,7 +13,7 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// <param name="key">The id property.</param>
 /// <param name="prepare">Completes an item before storing (tenant id, derived fields); returns a problem or <see langword="null"/>.</param>
 /// <param name="writeScope">The write lock scope of the collection's API writers (<see cref="IDataCollectionLoader.WriteScope"/>).</param>
-public sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null) : JsonDataLoader<T>
+internal sealed class EntityDataLoader<T>(string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null) : JsonDataLoader<T>
     where T : class, ITenantOwned
 {
     private readonly Func<T, string> _key = key.Compile();
