@@ -10,7 +10,7 @@ public static partial class DefenderModelFactory
     /// <param name="lastSeen">Time of the last received full device report (about every 24 hours).</param>
     /// <param name="osPlatform">Operating system platform.</param>
     /// <param name="onboardingStatus">Onboarding status: <c>onboarded</c>, <c>CanBeOnboarded</c>, <c>Unsupported</c> or <c>InsufficientInfo</c>.</param>
-    /// <param name="osProcessor">Processor (deprecated; use <see cref="OsArchitecture"/>).</param>
+    /// <param name="osProcessor">Processor (deprecated; use <see cref="Machine.OsArchitecture"/>).</param>
     /// <param name="version">Operating system version.</param>
     /// <param name="osBuild">Operating system build number.</param>
     /// <param name="lastIpAddress">Last IP address on a local network adapter.</param>

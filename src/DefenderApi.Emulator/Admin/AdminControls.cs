@@ -7,11 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary>The admin controls beyond health and info: reset, snapshots, settings, faults, clock and the API reference.</summary>
-public static class AdminControls
+internal static class AdminControls
 {
     /// <summary>Adds the store gate, reset, snapshots, rate-limit settings and the OpenAPI document (machine-action settings come from the machine actions feature).</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddAdminControls(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,13 +21,9 @@ public static class AdminControls
     }
 
     /// <summary>Holds every request outside the admin API in a read lease of the store gate.</summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The application.</returns>
     public static IApplicationBuilder UseStoreGate(this IApplicationBuilder app) => app.UseMiddleware<StoreGateMiddleware>();
 
     /// <summary>Maps the controls on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapAdminControls(this RouteGroupBuilder admin)
     {
         admin.MapStore();

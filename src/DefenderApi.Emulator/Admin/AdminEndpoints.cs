@@ -9,14 +9,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary>The admin API root (<c>/_emulator</c>, see docs/admin.md): health, info and the journal.</summary>
-public static class AdminEndpoints
+internal static class AdminEndpoints
 {
     /// <summary>
     /// Maps the admin group; features add their own admin calls to the returned group. Health answers every
     /// caller (<see cref="AdminAccessFilter.AnyCaller"/>): container and load-balancer health checks come from outside
     /// loopback and carry no key.
     /// </summary>
-    /// <param name="app">The route builder.</param>
     /// <returns>The <c>/_emulator</c> group, with admin access applied.</returns>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
@@ -43,19 +42,21 @@ public static class AdminEndpoints
 
 /// <summary>The health answer.</summary>
 /// <param name="Status"><c>ready</c>, <c>starting</c> or <c>failed</c>.</param>
-public sealed record HealthStatus(string Status);
+internal sealed record HealthStatus(string Status);
 
 /// <summary>
 /// What <c>GET /_emulator/info</c> returns: the default tenant and app, where to call, and the URL to put in
 /// <c>HTTPS_PROXY</c> so unchanged clients that call Microsoft's hosts reach the emulator.
 /// </summary>
-public sealed record EmulatorInfo(string TenantId, string ClientId, string ClientSecret, string ApiBaseUrl, string TokenEndpoint)
+internal sealed record EmulatorInfo(string TenantId, string ClientId, string ClientSecret, string ApiBaseUrl, string TokenEndpoint)
 {
     /// <summary>The intercepting proxy's URL (the plain-HTTP address), or <see langword="null"/> without one.</summary>
     public string? ProxyUrl { get; init; }
 
+    /// <summary>The emulator's version (the one version of every DefenderApi package; <c>--version</c> prints it too).</summary>
+    public string Version { get; init; } = EmulatorVersion.Current;
+
     /// <summary>Builds the info for the address the caller used.</summary>
-    /// <param name="request">The request.</param>
     /// <returns>The info.</returns>
     public static EmulatorInfo For(HttpRequest request)
     {

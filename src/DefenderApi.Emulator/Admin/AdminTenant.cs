@@ -4,7 +4,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary>Resolves the <c>{tenantId}</c> of an admin call and scopes the request's store to it.</summary>
-public static class AdminTenant
+internal static class AdminTenant
 {
     /// <summary>Parses and checks the tenant, then sets it as the request's tenant.</summary>
     /// <param name="tenantId">The path value.</param>

@@ -8,19 +8,15 @@ namespace DefenderApi.Emulator.Admin;
 /// <c>/_emulator/openapi/admin.json</c>, committed as docs/openapi-admin.json) and an interactive reference page on
 /// them (<c>/_emulator/reference</c>).
 /// </summary>
-public static class ApiReference
+internal static class ApiReference
 {
     /// <summary>Where the Defender API document is served.</summary>
     public static readonly string DocumentPath = ApiDocuments.PathOf(ApiDocuments.Defender);
 
     /// <summary>Adds the document generators.</summary>
-    /// <param name="services">The services.</param>
-    /// <returns>The services.</returns>
     public static IServiceCollection AddApiReference(this IServiceCollection services) => services.AddApiDocuments();
 
     /// <summary>Maps the documents and the reference page on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapApiReference(this RouteGroupBuilder admin)
     {
         admin.MapOpenApi("/openapi/{documentName}.json");

@@ -10,11 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary><c>POST /_emulator/tenants/{tenantId}/apps</c>: register an application with a secret and roles.</summary>
-public static class AppAdminEndpoints
+internal static class AppAdminEndpoints
 {
     /// <summary>Maps the app registration call on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapAppAdmin(this RouteGroupBuilder admin) =>
         admin.MapPost("/tenants/{tenantId}/apps", RegisterApp);
 
@@ -46,7 +44,7 @@ public static class AppAdminEndpoints
 }
 
 /// <summary>The body of an app registration.</summary>
-public sealed record AppRegistrationRequest
+internal sealed record AppRegistrationRequest
 {
     /// <summary>The client id.</summary>
     [JsonPropertyName("clientId")]
@@ -66,4 +64,4 @@ public sealed record AppRegistrationRequest
 }
 
 /// <summary>A registered app, without its secret.</summary>
-public sealed record AppRegistrationView(Guid TenantId, string ClientId, IReadOnlyList<string> Roles, IReadOnlyList<string> DelegatedScopes);
+internal sealed record AppRegistrationView(Guid TenantId, string ClientId, IReadOnlyList<string> Roles, IReadOnlyList<string> DelegatedScopes);

@@ -10,14 +10,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary><c>GET/PUT /_emulator/settings</c>: machine-action lifecycle, rate limits and page sizes; a PUT changes only what it names.</summary>
-public static class SettingsEndpoints
+internal static class SettingsEndpoints
 {
     /// <summary>The longest timed machine action, in seconds: one day.</summary>
     public const int MaxActionSeconds = 86_400;
 
     /// <summary>Maps the settings calls on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapSettings(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -80,7 +78,7 @@ public static class SettingsEndpoints
 /// <param name="MachineActions">The machine-action lifecycle.</param>
 /// <param name="RateLimits">The rate limits.</param>
 /// <param name="PageSizes">The page-size overrides by entity set (collections not named page at their documented size).</param>
-public sealed record SettingsView(
+internal sealed record SettingsView(
     [property: JsonPropertyName("machineActions")] MachineActionSettings MachineActions,
     [property: JsonPropertyName("rateLimits")] RateLimitsView RateLimits,
     [property: JsonPropertyName("pageSizes")] IReadOnlyDictionary<string, int> PageSizes)
@@ -101,10 +99,10 @@ public sealed record SettingsView(
 }
 
 /// <summary>The rate-limit settings.</summary>
-public sealed record RateLimitsView([property: JsonPropertyName("enabled")] bool Enabled, [property: JsonPropertyName("scale")] double Scale);
+internal sealed record RateLimitsView([property: JsonPropertyName("enabled")] bool Enabled, [property: JsonPropertyName("scale")] double Scale);
 
 /// <summary>The body of <c>PUT /_emulator/settings</c>; absent members keep their value.</summary>
-public sealed record SettingsPatch
+internal sealed record SettingsPatch
 {
     /// <summary>Machine-action settings to change.</summary>
     [JsonPropertyName("machineActions")]
@@ -120,7 +118,7 @@ public sealed record SettingsPatch
 }
 
 /// <summary>Machine-action settings to change.</summary>
-public sealed record MachineActionsPatch
+internal sealed record MachineActionsPatch
 {
     /// <summary><c>immediate</c>, <c>timed</c> or <c>manual</c>.</summary>
     [JsonPropertyName("mode")]
@@ -132,7 +130,7 @@ public sealed record MachineActionsPatch
 }
 
 /// <summary>Rate-limit settings to change.</summary>
-public sealed record RateLimitsPatch
+internal sealed record RateLimitsPatch
 {
     /// <summary>Whether limits are enforced.</summary>
     [JsonPropertyName("enabled")]

@@ -13,7 +13,7 @@ namespace DefenderApi.Emulator.Admin;
 /// Named copies of the whole store, taken and restored with SQLite's online backup API under the store's write
 /// lease. Copies live in memory for the life of the process, whatever the storage kind.
 /// </summary>
-public sealed partial class SnapshotStore(
+internal sealed partial class SnapshotStore(
     DatabaseLocation database, StoreGate gate, TenantDirectory tenants, IRateLimitStore rateLimits, IServiceScopeFactory scopes, TimeProvider time,
     IEnumerable<IStoreResetObserver> observers)
     : IDisposable
@@ -54,7 +54,6 @@ public sealed partial class SnapshotStore(
     /// <summary>Replaces the whole store with the snapshot's copy, stops every scenario run and forgets the rate-limit counters.</summary>
     /// <param name="name">The snapshot name.</param>
     /// <param name="cancellationToken">Cancels the wait for the write lease.</param>
-    /// <returns>A task.</returns>
     public async Task RestoreAsync(string name, CancellationToken cancellationToken)
     {
         ValidateName(name);
@@ -138,6 +137,6 @@ public sealed partial class SnapshotStore(
 /// <summary>A snapshot's description.</summary>
 /// <param name="Name">Its name.</param>
 /// <param name="CreatedAt">When it was taken.</param>
-public sealed record SnapshotInfo(
+internal sealed record SnapshotInfo(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt);

@@ -5,11 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Admin;
 
 /// <summary>Reset of everything or one tenant, and named snapshots.</summary>
-public static class StoreEndpoints
+internal static class StoreEndpoints
 {
     /// <summary>Maps reset and snapshot calls on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapStore(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);

@@ -5,7 +5,7 @@ namespace DefenderApi.Emulator.Admin;
 /// restore and snapshot take the write lease, which waits for running requests and holds new ones back (writers
 /// first, so a reset is never starved). No request ever sees the store half reset.
 /// </summary>
-public sealed class StoreGate
+internal sealed class StoreGate
 {
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = NewSignal();
@@ -138,11 +138,9 @@ public sealed class StoreGate
 }
 
 /// <summary>Holds a read lease on <see cref="StoreGate"/> for every request outside the admin API.</summary>
-public sealed class StoreGateMiddleware(RequestDelegate next, StoreGate gate)
+internal sealed class StoreGateMiddleware(RequestDelegate next, StoreGate gate)
 {
     /// <summary>Runs the rest of the pipeline inside a read lease.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <returns>A task.</returns>
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/_emulator"))

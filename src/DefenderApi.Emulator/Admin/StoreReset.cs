@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Admin;
 /// the seeders again with the tenant's seed, under the store's write lease. State kept beside the store (running
 /// scenarios) is dropped first (<see cref="IStoreResetObserver"/>).
 /// </summary>
-public sealed class StoreReset(
+internal sealed class StoreReset(
     IServiceScopeFactory scopes, TenantProvisioner provisioner, StoreGate gate, IRateLimitStore rateLimits, IEnumerable<IStoreResetObserver> observers)
 {
     private static readonly MethodInfo DeleteRowsMethod =
@@ -20,7 +20,6 @@ public sealed class StoreReset(
 
     /// <summary>Resets every tenant and forgets the rate-limit counters.</summary>
     /// <param name="cancellationToken">Cancels the wait for the write lease.</param>
-    /// <returns>A task.</returns>
     public async Task ResetAllAsync(CancellationToken cancellationToken)
     {
         using var lease = await gate.EnterWriteAsync(cancellationToken);
@@ -29,7 +28,6 @@ public sealed class StoreReset(
     }
 
     /// <summary>Resets one tenant.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="cancellationToken">Cancels the wait for the write lease.</param>
     /// <returns><see langword="false"/> when the tenant does not exist.</returns>
     public async Task<bool> ResetTenantAsync(Guid tenantId, CancellationToken cancellationToken)

@@ -15,10 +15,9 @@ namespace DefenderApi.Emulator.Admin;
 /// Tenants and their feature switches (see docs/admin.md): <c>POST /_emulator/tenants</c>,
 /// <c>GET</c>/<c>PUT /_emulator/tenants/{tenantId}/features</c>.
 /// </summary>
-public static class TenantAdminEndpoints
+internal static class TenantAdminEndpoints
 {
     /// <summary>Maps the tenant calls on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
     /// <returns>The admin group.</returns>
     public static RouteGroupBuilder MapTenantAdmin(this RouteGroupBuilder admin)
     {
@@ -99,7 +98,7 @@ public static class TenantAdminEndpoints
 }
 
 /// <summary>The body of <c>POST /_emulator/tenants</c>.</summary>
-public sealed record TenantCreationRequest
+internal sealed record TenantCreationRequest
 {
     /// <summary>The new tenant's id (a GUID).</summary>
     [JsonPropertyName("tenantId")]
@@ -118,7 +117,7 @@ public sealed record TenantCreationRequest
 /// <param name="TenantId">The tenant id.</param>
 /// <param name="Seed">The seed it was created with.</param>
 /// <param name="Features">Every feature switch.</param>
-public sealed record TenantView(
+internal sealed record TenantView(
     [property: JsonPropertyName("tenantId")] Guid TenantId,
     [property: JsonPropertyName("seed")] string Seed,
     [property: JsonPropertyName("features")] IReadOnlyDictionary<string, bool> Features);
@@ -128,7 +127,7 @@ public sealed record TenantView(
 /// <param name="Seed">The seed it was created with.</param>
 /// <param name="Features">Every feature switch.</param>
 /// <param name="Apps">Its registered applications.</param>
-public sealed record TenantSummary(
+internal sealed record TenantSummary(
     [property: JsonPropertyName("tenantId")] Guid TenantId,
     [property: JsonPropertyName("seed")] string Seed,
     [property: JsonPropertyName("features")] IReadOnlyDictionary<string, bool> Features,
@@ -137,6 +136,6 @@ public sealed record TenantSummary(
 /// <summary>A registered application, without its secret.</summary>
 /// <param name="ClientId">The client id.</param>
 /// <param name="Roles">Its application roles.</param>
-public sealed record AppSummary(
+internal sealed record AppSummary(
     [property: JsonPropertyName("clientId")] string ClientId,
     [property: JsonPropertyName("roles")] IReadOnlyList<string> Roles);

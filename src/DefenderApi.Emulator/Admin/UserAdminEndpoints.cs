@@ -15,11 +15,9 @@ namespace DefenderApi.Emulator.Admin;
 /// <c>POST /_emulator/tenants/{tenantId}/users</c>: create or replace a user who can get delegated tokens, with MDE
 /// portal roles and device groups.
 /// </summary>
-public static class UserAdminEndpoints
+internal static class UserAdminEndpoints
 {
     /// <summary>Maps the user registration call on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapUserAdmin(this RouteGroupBuilder admin) =>
         admin.MapPost("/tenants/{tenantId}/users", RegisterUser);
 
@@ -96,7 +94,7 @@ public static class UserAdminEndpoints
 }
 
 /// <summary>The body of a user registration.</summary>
-public sealed record UserRegistrationRequest
+internal sealed record UserRegistrationRequest
 {
     /// <summary>The user principal name, e.g. <c>analyst@contoso.com</c> (matched case-insensitively at sign-in).</summary>
     [JsonPropertyName("upn")]
@@ -126,7 +124,7 @@ public sealed record UserRegistrationRequest
 /// <param name="DisplayName">The display name.</param>
 /// <param name="Roles">The portal roles.</param>
 /// <param name="DeviceGroups"><c>"all"</c> or the visible <c>rbacGroupId</c> values.</param>
-public sealed record UserView(
+internal sealed record UserView(
     [property: JsonPropertyName("tenantId")] Guid TenantId,
     [property: JsonPropertyName("upn")] string Upn,
     [property: JsonPropertyName("objectId")] Guid ObjectId,

@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Persistence;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>An alert, as <see href="https://learn.microsoft.com/defender-endpoint/api/alerts">Get alerts API</see> documents it (JSON names and order as on the page).</summary>
-public sealed class Alert : ITenantOwned
+internal sealed class Alert : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -102,7 +102,7 @@ public sealed class Alert : ITenantOwned
 }
 
 /// <summary>The user an alert relates to.</summary>
-public sealed class RelatedUser
+internal sealed class RelatedUser
 {
     /// <summary>User name (no domain).</summary>
     public string UserName { get; set; } = string.Empty;
@@ -112,7 +112,7 @@ public sealed class RelatedUser
 }
 
 /// <summary>A comment on an alert.</summary>
-public sealed class AlertComment
+internal sealed class AlertComment
 {
     /// <summary>The text.</summary>
     public string Comment { get; set; } = string.Empty;
@@ -125,7 +125,7 @@ public sealed class AlertComment
 }
 
 /// <summary>Alert severity.</summary>
-public enum AlertSeverity
+internal enum AlertSeverity
 {
     /// <summary>Unspecified.</summary>
     UnSpecified,
@@ -144,7 +144,7 @@ public enum AlertSeverity
 }
 
 /// <summary>Alert status.</summary>
-public enum AlertStatus
+internal enum AlertStatus
 {
     /// <summary>Unknown.</summary>
     Unknown,
@@ -160,7 +160,7 @@ public enum AlertStatus
 }
 
 /// <summary>Alert classification.</summary>
-public enum AlertClassification
+internal enum AlertClassification
 {
     /// <summary>True positive.</summary>
     TruePositive,
@@ -173,7 +173,7 @@ public enum AlertClassification
 }
 
 /// <summary>Alert determination (the values of <see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see> and <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see>).</summary>
-public enum AlertDetermination
+internal enum AlertDetermination
 {
     /// <summary>Multistage attack (true positive).</summary>
     MultiStagedAttack,

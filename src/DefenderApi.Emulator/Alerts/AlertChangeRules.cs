@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.Alerts;
 /// Checks alert updates against the documented values (<see href="https://learn.microsoft.com/defender-endpoint/api/update-alert">Update alert entity API</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/batch-update-alerts">Batch Update alert entities API</see>) and applies them.
 /// Determination must fit the classification (the pages list the determinations per classification).
 /// </summary>
-public static class AlertChangeRules
+internal static class AlertChangeRules
 {
     private static readonly AlertStatus[] Statuses = [AlertStatus.New, AlertStatus.InProgress, AlertStatus.Resolved];
 
@@ -117,5 +117,5 @@ public static class AlertChangeRules
 /// <param name="Classification">New classification.</param>
 /// <param name="Determination">New determination.</param>
 /// <param name="Comment">Comment to add.</param>
-public sealed record CheckedAlertChange(
+internal sealed record CheckedAlertChange(
     AlertStatus? Status, string? AssignedTo, AlertClassification? Classification, AlertDetermination? Determination, string? Comment);

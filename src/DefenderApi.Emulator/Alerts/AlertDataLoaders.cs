@@ -7,11 +7,9 @@ using FileInfo = DefenderApi.Emulator.Files.FileInfo;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>The admin data collections <c>alerts</c> (with their evidence), <c>files</c> and <c>users</c> (see docs/admin.md).</summary>
-public static class AlertDataLoaders
+internal static class AlertDataLoaders
 {
     /// <summary>Registers the loaders.</summary>
-    /// <param name="services">The services.</param>
-    /// <returns>The services.</returns>
     public static IServiceCollection AddAlertDataLoaders(this IServiceCollection services)
     {
         // Through the change tracker: the incidents' save interceptor groups the loaded alerts, and evidence rows are children.

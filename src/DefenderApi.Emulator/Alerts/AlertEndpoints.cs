@@ -16,13 +16,11 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary><c>/api/alerts</c>: list, get, update, batch update, create by reference (the alert pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class AlertEndpoints
+internal static class AlertEndpoints
 {
     private const string AlertWrites = "alerts";
 
     /// <summary>Maps the alert resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");

@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Persistence;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>One piece of an alert's evidence (the examples in <see href="https://learn.microsoft.com/defender-endpoint/api/alerts">Get alerts API</see> and <see href="https://learn.microsoft.com/defender-endpoint/api/get-alerts">List alerts API</see>).</summary>
-public sealed class AlertEvidence : ITenantOwned
+internal sealed class AlertEvidence : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

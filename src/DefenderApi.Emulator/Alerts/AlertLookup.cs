@@ -8,10 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>Finds alerts of the caller's tenant; an unknown one is 404 <c>ResourceNotFound</c>.</summary>
-public static class AlertLookup
+internal static class AlertLookup
 {
     /// <summary>The tenant's alerts.</summary>
-    /// <param name="db">The store.</param>
     /// <returns>The alerts.</returns>
     public static DbSet<Alert> Alerts(this EmulatorDbContext db) => db.Set<Alert>();
 
@@ -19,9 +18,7 @@ public static class AlertLookup
     /// The alerts the caller sees: all for applications; for users, those on devices of their device groups
     /// (<see href="https://learn.microsoft.com/defender-endpoint/api/get-alerts">List alerts API</see>: "only alerts on devices the user can access").
     /// </summary>
-    /// <param name="db">The store.</param>
     /// <param name="access">The caller's access.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The visible alerts.</returns>
     public static async Task<IQueryable<Alert>> VisibleAlertsAsync(this EmulatorDbContext db, CallerAccess access, CancellationToken cancellationToken)
     {
@@ -39,7 +36,6 @@ public static class AlertLookup
     /// <summary>Finds an alert by id.</summary>
     /// <param name="alerts">The alerts.</param>
     /// <param name="id">The id.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The alert.</returns>
     /// <exception cref="DefenderErrorException">No such alert.</exception>
     public static async Task<Alert> GetAlertAsync(this IQueryable<Alert> alerts, string id, CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>Alert settings (section <c>Emulator:Alerts</c>).</summary>
-public sealed record AlertOptions
+internal sealed record AlertOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Emulator:Alerts";

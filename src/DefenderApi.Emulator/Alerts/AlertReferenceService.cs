@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Alerts;
 /// must exist; an open alert on the same device with the same title absorbs the new one; a new alert takes its
 /// evidence from the event, and an automated investigation starts on it.
 /// </summary>
-public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider time, IAlertEventSource events, IEnumerable<IAlertCreatedHandler> handlers)
+internal sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider time, IAlertEventSource events, IEnumerable<IAlertCreatedHandler> handlers)
 {
     /// <summary>The severities the page allows (narrower than the alert entity's).</summary>
     public static readonly string[] Severities = ["Low", "Medium", "High"];
@@ -26,9 +26,7 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
     ];
 
     /// <summary>Creates (or merges into) an alert.</summary>
-    /// <param name="request">The request.</param>
     /// <param name="actor">The caller.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The new or absorbing alert.</returns>
     /// <exception cref="DefenderErrorException">Bad values, or the device or the event is unknown.</exception>
     public Task<Alert> CreateAsync(CreateAlertByReferenceRequest request, string actor, CancellationToken cancellationToken) =>
@@ -126,24 +124,21 @@ public sealed class AlertReferenceService(EmulatorDbContext db, TimeProvider tim
 }
 
 /// <summary>Reacts to an alert created through the API (e.g. by starting an automated investigation).</summary>
-public interface IAlertCreatedHandler
+internal interface IAlertCreatedHandler
 {
     /// <summary>Called after the alert is stored.</summary>
     /// <param name="alert">The alert (tracked).</param>
     /// <param name="machine">Its device.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     Task AlertCreatedAsync(Alert alert, Machine machine, CancellationToken cancellationToken);
 }
 
 /// <summary>Finds the event an alert is created by reference to (advanced hunting's event tables).</summary>
-public interface IAlertEventSource
+internal interface IAlertEventSource
 {
     /// <summary>Finds the tenant's event with this device, report id and exact time.</summary>
     /// <param name="machineId">The device.</param>
     /// <param name="reportId">The event's report id.</param>
     /// <param name="eventTime">The event's time.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The alert evidence the event shows (new, unattached items), or <see langword="null"/> when there is no such event.</returns>
     Task<IReadOnlyList<AlertEvidence>?> FindEvidenceAsync(string machineId, long reportId, DateTimeOffset eventTime, CancellationToken cancellationToken);
 }

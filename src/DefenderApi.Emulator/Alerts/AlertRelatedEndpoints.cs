@@ -14,7 +14,7 @@ using FileInfo = DefenderApi.Emulator.Files.FileInfo;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>The entities related to an alert: domains, files, IPs, its machine and its user (get-alert-related-*.md).</summary>
-public static class AlertRelatedEndpoints
+internal static class AlertRelatedEndpoints
 {
     /// <summary>Maps the related-entity calls on the alerts group.</summary>
     /// <param name="alerts">The alerts group.</param>
@@ -89,8 +89,8 @@ public static class AlertRelatedEndpoints
 
 /// <summary>A domain related to an alert.</summary>
 /// <param name="Host">The host name.</param>
-public sealed record DomainView(string Host);
+internal sealed record DomainView(string Host);
 
 /// <summary>An IP related to an alert.</summary>
 /// <param name="Id">The address.</param>
-public sealed record IpView(string Id);
+internal sealed record IpView(string Id);

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Alerts;
 /// (<see cref="UpdateAlertBody"/>).
 /// </summary>
 [DocumentedBody(typeof(UpdateAlertBody))]
-public sealed record UpdateAlertRequest
+internal sealed record UpdateAlertRequest
 {
     /// <summary>Status (table spelling).</summary>
     public string? Status { get; init; }
@@ -63,7 +63,7 @@ public sealed record UpdateAlertRequest
 /// <param name="Classification">The classification.</param>
 /// <param name="Determination">The determination.</param>
 /// <param name="Comment">A comment to add.</param>
-public sealed record UpdateAlertBody(
+internal sealed record UpdateAlertBody(
     [property: JsonPropertyName("status")] string? Status,
     [property: JsonPropertyName("assignedTo")] string? AssignedTo,
     [property: JsonPropertyName("classification")] string? Classification,
@@ -71,7 +71,7 @@ public sealed record UpdateAlertBody(
     [property: JsonPropertyName("comment")] string? Comment);
 
 /// <summary>The body of <c>POST /api/alerts/batchUpdate</c> (names as its table writes them).</summary>
-public sealed record BatchUpdateAlertsRequest
+internal sealed record BatchUpdateAlertsRequest
 {
     /// <summary>The alerts. Required.</summary>
     [JsonPropertyName("alertIds")]
@@ -103,7 +103,7 @@ public sealed record BatchUpdateAlertsRequest
 }
 
 /// <summary>The body of <c>POST /api/alerts/CreateAlertByReference</c>; all eight fields are required.</summary>
-public sealed record CreateAlertByReferenceRequest
+internal sealed record CreateAlertByReferenceRequest
 {
     /// <summary>The event's exact time from advanced hunting.</summary>
     [JsonPropertyName("eventTime")]
@@ -144,4 +144,4 @@ public sealed record CreateAlertByReferenceRequest
 /// <param name="Classification">Classification.</param>
 /// <param name="Determination">Determination.</param>
 /// <param name="Comment">Comment to add.</param>
-public sealed record AlertChange(string? Status, string? AssignedTo, string? Classification, string? Determination, string? Comment);
+internal sealed record AlertChange(string? Status, string? AssignedTo, string? Classification, string? Determination, string? Comment);

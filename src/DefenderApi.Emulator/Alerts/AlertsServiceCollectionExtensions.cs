@@ -5,11 +5,9 @@ using DefenderApi.Emulator.Persistence;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>Registers the alerts feature.</summary>
-public static class AlertsServiceCollectionExtensions
+internal static class AlertsServiceCollectionExtensions
 {
     /// <summary>Adds alerts (with evidence as an expandable navigation) to the EDM model, and the alert services.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AlertOptions>()

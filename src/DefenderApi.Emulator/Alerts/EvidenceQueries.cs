@@ -7,13 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>What the tenant's alert evidence says about a file, IP, domain or user (the entity pages of the file, IP, domain and user pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class EvidenceQueries
+internal static class EvidenceQueries
 {
     /// <summary>The alerts with at least one piece of evidence matching <paramref name="match"/>, newest first.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="alerts">The alerts the caller sees.</param>
     /// <param name="match">The evidence condition.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The alerts.</returns>
     public static async Task<List<Alert>> AlertsAsync(
         EmulatorDbContext db, IQueryable<Alert> alerts, Expression<Func<AlertEvidence, bool>> match, CancellationToken cancellationToken)
@@ -23,11 +21,9 @@ public static class EvidenceQueries
     }
 
     /// <summary>The machines of the alerts with evidence matching <paramref name="match"/>, and the devices in <paramref name="alsoDevices"/>.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="match">The evidence condition.</param>
     /// <param name="alsoDevices">More device ids (e.g. of the events that show the entity).</param>
     /// <param name="limit">The most machines to return.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The machines, by id.</returns>
     public static async Task<List<Machine>> MachinesAsync(
         EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, IReadOnlyCollection<string> alsoDevices, int limit, CancellationToken cancellationToken)
@@ -38,10 +34,8 @@ public static class EvidenceQueries
     }
 
     /// <summary>The matching evidence within a look-back window, as sightings on the alerts' machines.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="match">The evidence condition.</param>
     /// <param name="since">The start of the window.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The sightings.</returns>
     public static async Task<List<Sighting>> SightingsAsync(
         EmulatorDbContext db, Expression<Func<AlertEvidence, bool>> match, DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -55,7 +49,7 @@ public static class EvidenceQueries
 /// <param name="FirstSeen">First time, if seen.</param>
 /// <param name="LastSeen">Last time, if seen.</param>
 /// <param name="TopFileNames">The most frequent file names (files only).</param>
-public sealed record Prevalence(int Machines, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> TopFileNames)
+internal sealed record Prevalence(int Machines, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> TopFileNames)
 {
     /// <summary>The prevalence of a set of sightings: distinct devices, first and last instant, the five commonest names.</summary>
     /// <param name="sightings">The sightings (events and evidence).</param>

@@ -4,7 +4,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Alerts;
 
 /// <summary>The <c>lookBackHours</c> query parameter of the statistics calls: optional, default 30 days, at most 720.</summary>
-public static class LookBack
+internal static class LookBack
 {
     /// <summary>The documented maximum (and default) in hours.</summary>
     public const int MaxHours = 720;

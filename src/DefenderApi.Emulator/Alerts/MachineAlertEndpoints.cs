@@ -14,11 +14,9 @@ namespace DefenderApi.Emulator.Alerts;
 /// <c>GET /api/machines/{id}/alerts</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-related-alerts">Get machine related alerts API</see>) and its <c>/$count</c> segment
 /// (<see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-odata-samples">OData queries with Microsoft Defender for Endpoint</see> example 7). The alert query options apply; an unknown device is 404.
 /// </summary>
-public static class MachineAlertEndpoints
+internal static class MachineAlertEndpoints
 {
     /// <summary>Maps the machine's alerts.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapMachineAlerts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines/{id}/alerts").WithTags("Alerts")

@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>The application and delegated permission names the MDE API pages list.</summary>
-public static class ApiPermissions
+internal static class ApiPermissions
 {
     /// <summary>Every application permission the API knows; the default app holds all of them.</summary>
     public static IReadOnlyList<string> AllApplication { get; } =

@@ -7,11 +7,9 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>Registers the token service and the validation of every <c>/api</c> request.</summary>
-public static class AuthServiceCollectionExtensions
+internal static class AuthServiceCollectionExtensions
 {
     /// <summary>Adds the token service, JwtBearer validation wired to the error writer, and permission checks.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddEmulatorAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -35,8 +33,6 @@ public static class AuthServiceCollectionExtensions
     }
 
     /// <summary>Sets the request's tenant from the validated token.</summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The application.</returns>
     public static IApplicationBuilder UseTenantFromToken(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (CallerIdentity.From(context.User) is { } caller && Guid.TryParse(caller.TenantId, out var tenantId))
@@ -49,7 +45,7 @@ public static class AuthServiceCollectionExtensions
 }
 
 /// <summary>Token validation settings (configuration section <c>Emulator:Auth</c>).</summary>
-public sealed record AuthOptions
+internal sealed record AuthOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Emulator:Auth";

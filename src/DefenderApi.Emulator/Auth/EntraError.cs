@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Auth;
 /// <param name="Error">OAuth error, e.g. <c>invalid_client</c>.</param>
 /// <param name="Code">The AADSTS number.</param>
 /// <param name="Description">The description after the AADSTS prefix.</param>
-public sealed record EntraError(int Status, string Error, int Code, string Description)
+internal sealed record EntraError(int Status, string Error, int Code, string Description)
 {
     /// <summary>Unknown tenant (AADSTS90002).</summary>
     public static EntraError UnknownTenant(string tenant) =>
@@ -62,9 +62,7 @@ public sealed record EntraError(int Status, string Error, int Code, string Descr
         new(400, "invalid_request", 900144, $"The request body must contain the following parameter: '{name}'.");
 
     /// <summary>Writes the error.</summary>
-    /// <param name="context">The exchange.</param>
     /// <param name="time">The clock.</param>
-    /// <returns>A task.</returns>
     public Task WriteAsync(HttpContext context, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -86,7 +84,7 @@ public sealed record EntraError(int Status, string Error, int Code, string Descr
 }
 
 /// <summary>The JSON body of an Entra error.</summary>
-public sealed record EntraErrorBody(
+internal sealed record EntraErrorBody(
     [property: JsonPropertyName("error")] string Error,
     [property: JsonPropertyName("error_description")] string ErrorDescription,
     [property: JsonPropertyName("error_codes")] int[] ErrorCodes,
@@ -95,7 +93,7 @@ public sealed record EntraErrorBody(
     [property: JsonPropertyName("correlation_id")] string CorrelationId);
 
 /// <summary>A successful token answer.</summary>
-public sealed record TokenResponse(
+internal sealed record TokenResponse(
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
     [property: JsonPropertyName("ext_expires_in")] int ExtExpiresIn,

@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>The resource identifiers (audiences) under which Entra issues tokens for the MDE API.</summary>
-public static class MdeResources
+internal static class MdeResources
 {
     /// <summary>The resources, as accepted in v1 <c>resource=</c> and in v2 <c>scope=&lt;resource&gt;/.default</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -60,4 +60,4 @@ public static class MdeResources
 /// <summary>What a token request asks for.</summary>
 /// <param name="Resource">The MDE resource (the token's <c>aud</c>).</param>
 /// <param name="Scopes">Named delegated permissions, or <see langword="null"/> for <c>.default</c> / a v1 <c>resource</c>.</param>
-public sealed record RequestedResource(string Resource, IReadOnlyList<string>? Scopes);
+internal sealed record RequestedResource(string Resource, IReadOnlyList<string>? Scopes);

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Auth;
 /// </summary>
 /// <param name="Application">Application permissions, e.g. <c>Machine.Read.All</c>, <c>Machine.ReadWrite.All</c>.</param>
 /// <param name="Delegated">Delegated permissions, e.g. <c>Machine.Read</c>.</param>
-public sealed record PermissionRequirement(IReadOnlyList<string> Application, IReadOnlyList<string> Delegated) : IAuthorizationRequirement
+internal sealed record PermissionRequirement(IReadOnlyList<string> Application, IReadOnlyList<string> Delegated) : IAuthorizationRequirement
 {
     /// <summary>Why a token lacking the permission is refused, in the terms of its kind (app roles or user scopes).</summary>
     /// <param name="delegated">Whether the token is a user token (<c>scp</c>).</param>
@@ -64,14 +64,12 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
 }
 
 /// <summary>Declares an endpoint's documented permissions.</summary>
-public static class PermissionEndpointExtensions
+internal static class PermissionEndpointExtensions
 {
     /// <summary>Requires a valid token holding one of the listed permissions (403 <c>Forbidden</c> otherwise).</summary>
     /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
-    /// <param name="builder">The endpoint or group.</param>
     /// <param name="application">Application permissions.</param>
     /// <param name="delegated">Delegated permissions.</param>
-    /// <returns>The builder.</returns>
     public static TBuilder RequirePermissions<TBuilder>(this TBuilder builder, string[] application, string[] delegated)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizationPolicyBuilder()

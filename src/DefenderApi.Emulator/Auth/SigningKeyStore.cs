@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.Auth;
 /// The RS256 key tokens are signed with. Kept in the data directory so tokens stay valid across restarts of the
 /// same data; generated per process for in-memory storage.
 /// </summary>
-public sealed class SigningKeyStore : IDisposable
+internal sealed class SigningKeyStore : IDisposable
 {
     private readonly RSA _rsa = RSA.Create();
 

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>The Entra-shaped token service: v1 and v2 token endpoints, OpenID metadata and JWKS (see docs/auth.md).</summary>
-public static class TokenEndpoints
+internal static class TokenEndpoints
 {
     /// <summary>Maps the token service under <c>/{tenantId}/</c>.</summary>
-    /// <param name="app">The route builder.</param>
     /// <returns>The route group.</returns>
     public static RouteGroupBuilder MapTokenService(this IEndpointRouteBuilder app)
     {

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace DefenderApi.Emulator.Auth;
 
 /// <summary>Issues access tokens shaped like the v1 tokens Entra ID issues for the MDE API.</summary>
-public sealed class TokenIssuer(SigningKeyStore keys, TimeProvider time)
+internal sealed class TokenIssuer(SigningKeyStore keys, TimeProvider time)
 {
     /// <summary>Token lifetime: one hour, as Entra (<c>expires_in</c> 3599).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(3599);
@@ -14,19 +14,16 @@ public sealed class TokenIssuer(SigningKeyStore keys, TimeProvider time)
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <summary>The issuer Entra writes into MDE tokens for a tenant.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <returns>The <c>iss</c> value.</returns>
     public static string IssuerFor(Guid tenantId) => $"https://sts.windows.net/{tenantId}/";
 
     /// <summary>A stable object id for an application's service principal (the <c>oid</c> of app tokens).</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="clientId">The application.</param>
     /// <returns>The object id.</returns>
     public static Guid ServicePrincipalId(Guid tenantId, string clientId) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId}/{clientId}")).AsSpan(0, 16));
 
     /// <summary>Issues an application (client credentials) token.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="clientId">The application.</param>
     /// <param name="audience">The MDE resource.</param>
     /// <param name="roles">The application's roles.</param>
@@ -53,7 +50,6 @@ public sealed class TokenIssuer(SigningKeyStore keys, TimeProvider time)
     }
 
     /// <summary>Issues a delegated (user) token: <c>scp</c>, <c>oid</c>, <c>upn</c>, <c>name</c>, no <c>roles</c>.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="clientId">The application the user signed in to.</param>
     /// <param name="audience">The MDE resource.</param>
     /// <param name="user">The user.</param>
@@ -84,7 +80,6 @@ public sealed class TokenIssuer(SigningKeyStore keys, TimeProvider time)
     }
 
     /// <summary>Signs a token with the standard time and issuer claims added.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="audience">The MDE resource.</param>
     /// <param name="claims">The other claims.</param>
     /// <returns>The signed JWT.</returns>

@@ -9,14 +9,12 @@ namespace DefenderApi.Emulator.Auth;
 /// Validates a token request and answers with a token or an Entra error: client credentials (application tokens
 /// with <c>roles</c>) and the resource-owner password grant (user tokens with <c>scp</c>).
 /// </summary>
-public sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbContext db, TenantContext tenantContext, TokenIssuer issuer, TimeProvider time)
+internal sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbContext db, TenantContext tenantContext, TokenIssuer issuer, TimeProvider time)
 {
     /// <summary>Handles a token request.</summary>
-    /// <param name="context">The exchange.</param>
     /// <param name="tenant">The tenant path segment.</param>
     /// <param name="resourceOf">Reads the requested MDE resource (and scopes) from the form.</param>
     /// <param name="invalidResource">The error for an unknown resource.</param>
-    /// <returns>A task.</returns>
     public async Task HandleAsync(
         HttpContext context,
         string tenant,

@@ -76,7 +76,6 @@ internal sealed class ValidatedTokens(TenantDirectory tenants, TimeProvider time
     }
 
     /// <summary>The token of a <c>Bearer</c> Authorization header, or <see langword="null"/>.</summary>
-    /// <param name="request">The request.</param>
     /// <returns>The token.</returns>
     public static string? BearerToken(HttpRequest request)
     {

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Binding;
 /// </summary>
 /// <param name="type">The type to describe the body with.</param>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class DocumentedBodyAttribute(Type type) : Attribute
+internal sealed class DocumentedBodyAttribute(Type type) : Attribute
 {
     /// <summary>The type the documents show.</summary>
     public Type Type { get; } = type;

@@ -8,10 +8,9 @@ namespace DefenderApi.Emulator.Binding;
 /// parse or an oversized value, and <see cref="IOException"/> when the body ends inside a section; those are the
 /// client's fault and are answered here, once, for every form endpoint.
 /// </summary>
-public static class FormBody
+internal static class FormBody
 {
     /// <summary>Reads the form or answers <c>InvalidRequestBody</c> naming the fault.</summary>
-    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The form.</returns>
     /// <exception cref="DefenderErrorException">The body is not a well-formed form.</exception>
@@ -22,7 +21,6 @@ public static class FormBody
     }
 
     /// <summary>Reads the form; a malformed one gives <see langword="null"/> and the reason.</summary>
-    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The form, or the problem.</returns>
     public static async Task<(IFormCollection? Form, string? Problem)> TryReadAsync(HttpRequest request, CancellationToken cancellationToken)

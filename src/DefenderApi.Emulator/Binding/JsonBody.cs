@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Binding;
 /// </summary>
 /// <typeparam name="T">The body type; <c>required</c> members are required parameters.</typeparam>
 /// <param name="Value">The bound body.</param>
-public sealed record JsonBody<T>(T Value) : IEndpointParameterMetadataProvider
+internal sealed record JsonBody<T>(T Value) : IEndpointParameterMetadataProvider
     where T : class
 {
     /// <summary>Describes the body to the endpoint's metadata: a required <c>application/json</c> <typeparamref name="T"/>.</summary>
@@ -27,7 +27,6 @@ public sealed record JsonBody<T>(T Value) : IEndpointParameterMetadataProvider
     }
 
     /// <summary>Called by minimal APIs to bind the parameter.</summary>
-    /// <param name="context">The exchange.</param>
     /// <param name="parameter">The handler parameter.</param>
     /// <returns>The bound body.</returns>
     /// <exception cref="DefenderErrorException">The body does not match <typeparamref name="T"/>.</exception>

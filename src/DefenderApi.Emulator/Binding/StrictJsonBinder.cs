@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.Binding;
 /// Binds JSON bodies the way MDE documents it: property names are case-sensitive. Every problem is reported with
 /// the documented code and the offending name or value, never as a 500.
 /// </summary>
-public static class StrictJsonBinder
+internal static class StrictJsonBinder
 {
     /// <summary>The serializer options of request bodies: exact names, enums as names, unknown members refused.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();

@@ -5,7 +5,7 @@ using DefenderApi.Emulator.Admin;
 namespace DefenderApi.Emulator.Cli;
 
 /// <summary>A failed call to a running emulator, with what to tell the user.</summary>
-public sealed class CliFailureException : Exception
+internal sealed class CliFailureException : Exception
 {
     /// <summary>Creates the exception without a message.</summary>
     public CliFailureException()
@@ -30,7 +30,7 @@ public sealed class CliFailureException : Exception
 }
 
 /// <summary>Talks to a running emulator's admin API and token endpoint.</summary>
-public sealed class AdminClient : IDisposable
+internal sealed class AdminClient : IDisposable
 {
     private readonly HttpClient _http;
 
@@ -52,8 +52,6 @@ public sealed class AdminClient : IDisposable
     /// <param name="method">The method.</param>
     /// <param name="path">The path, e.g. <c>/_emulator/reset</c>.</param>
     /// <param name="body">A body to send as JSON, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
     /// <exception cref="CliFailureException">The emulator refused the call or cannot be reached.</exception>
     public async Task<JsonElement?> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
@@ -86,10 +84,8 @@ public sealed class AdminClient : IDisposable
     }
 
     /// <summary>Gets a client-credentials token from the emulator's v2 token endpoint.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="clientId">The client id.</param>
     /// <param name="clientSecret">The client secret.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The access token.</returns>
     public async Task<string> GetTokenAsync(Guid tenantId, string clientId, string clientSecret, CancellationToken cancellationToken)
     {

@@ -13,8 +13,9 @@ internal static class CertsCommand
 {
     private static readonly Option<string> DataDirectory = new("--data-dir")
     {
-        Description = "The emulator's data folder; its root is in ca/ there (default ./data)",
-        DefaultValueFactory = _ => new EmulatorOptions().DataDirectory,
+        Description = "The emulator's data folder; its root is in ca/ there (default ./data; the defender-emulator tool's per-user folder)",
+        // The tool sets its per-user default through the environment, as the emulator it starts reads it.
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Emulator__DataDirectory") is { Length: > 0 } configured ? configured : new EmulatorOptions().DataDirectory,
     };
 
     private static readonly Option<bool> InMemory = new("--in-memory") { Description = "The root an --in-memory emulator uses (a per-user folder)" };

@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.Cli;
 /// <param name="Output">Plain output: help and values meant for pipes (tokens, ids).</param>
 /// <param name="Error">Plain error output.</param>
 /// <param name="Handler">The HTTP handler to the emulator, or <see langword="null"/> for real connections.</param>
-public sealed record CliHost(IAnsiConsole Console, TextWriter Output, TextWriter Error, HttpMessageHandler? Handler)
+internal sealed record CliHost(IAnsiConsole Console, TextWriter Output, TextWriter Error, HttpMessageHandler? Handler)
 {
     /// <summary>The process console.</summary>
     public static CliHost Default => new(AnsiConsole.Console, System.Console.Out, System.Console.Error, null);

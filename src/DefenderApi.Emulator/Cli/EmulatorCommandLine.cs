@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Cli;
 /// <c>faults</c>, <c>scenario</c>, each talking to a running emulator, and <c>certs</c> and <c>env</c> for the drop-in mode.
 /// Anything else on the command line starts the emulator.
 /// </summary>
-public static class EmulatorCommandLine
+internal static class EmulatorCommandLine
 {
     /// <summary>The command names.</summary>
     public static IReadOnlyList<string> Commands { get; } = ["token", "reset", "snapshot", "load", "faults", "scenario", "certs", "env"];

@@ -6,14 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Clock;
 
 /// <summary><c>POST /_emulator/clock/advance</c>: moves the virtual clock (only with <c>--virtual-clock</c>).</summary>
-public static class ClockEndpoints
+internal static class ClockEndpoints
 {
     /// <summary>The largest single advance: ten years.</summary>
     public const double MaxSeconds = 10 * 366 * 24 * 3600;
 
     /// <summary>Maps the clock call on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapClock(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -44,7 +42,7 @@ public static class ClockEndpoints
 }
 
 /// <summary>The body of a clock advance.</summary>
-public sealed record ClockAdvanceRequest
+internal sealed record ClockAdvanceRequest
 {
     /// <summary>Seconds to move forward (fractions allowed).</summary>
     [JsonPropertyName("seconds")]
@@ -53,11 +51,11 @@ public sealed record ClockAdvanceRequest
 
 /// <summary>The clock after an advance.</summary>
 /// <param name="Now">The current instant.</param>
-public sealed record ClockNow([property: JsonPropertyName("now")] DateTimeOffset Now);
+internal sealed record ClockNow([property: JsonPropertyName("now")] DateTimeOffset Now);
 
 /// <summary>The clock as <c>GET /_emulator/clock</c> answers it.</summary>
 /// <param name="Now">The current instant.</param>
 /// <param name="Virtual">Whether the emulator runs on the virtual clock (only then can it be advanced).</param>
-public sealed record ClockState(
+internal sealed record ClockState(
     [property: JsonPropertyName("now")] DateTimeOffset Now,
     [property: JsonPropertyName("virtual")] bool Virtual);

@@ -5,14 +5,12 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Clock;
 
 /// <summary>Chooses the emulator's clock.</summary>
-public static class ClockExtensions
+internal static class ClockExtensions
 {
     /// <summary>
     /// Registers the one <see cref="TimeProvider"/>: the system clock, or with <c>--virtual-clock</c> a
     /// <see cref="VirtualTimeProvider"/> that starts at the real current instant and then moves only on request.
     /// </summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddClock(this WebApplicationBuilder builder)
     {
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services =>

@@ -5,7 +5,7 @@ namespace DefenderApi.Emulator.Clock;
 /// process control time. Timers created on it (token lifetimes, rate-limit windows, <c>Task.Delay</c> with this
 /// provider, timed machine actions) fire, in due order, when an advance passes their due time.
 /// </summary>
-public sealed class VirtualTimeProvider : TimeProvider
+internal sealed class VirtualTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<VirtualTimer> _timers = [];

@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.Dashboard;
 /// at run time). The files hold no data and no secret, so every caller gets them; everything the page shows comes
 /// from the admin API, whose access rule asks a caller outside loopback for the admin key.
 /// </summary>
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     private const string ResourcePrefix = "dashboard/";
 
@@ -28,8 +28,6 @@ public static class DashboardEndpoints
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Maps the dashboard's files on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapDashboard(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);

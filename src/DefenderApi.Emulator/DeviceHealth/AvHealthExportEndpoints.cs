@@ -19,7 +19,7 @@ namespace DefenderApi.Emulator.DeviceHealth;
 /// <c>GET /api/machines/InfoGatheringExport</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/device-health-export-antivirus-health-report-api">Microsoft Defender Antivirus Device Health export device antivirus health reporting</see>, "via files"):
 /// signed links to gzip files of multiline JSON, one device health record per line.
 /// </summary>
-public static class AvHealthExportEndpoints
+internal static class AvHealthExportEndpoints
 {
     /// <summary>The page's maximum for <c>sasValidHours</c>.</summary>
     public const int MaxValidHours = 24;
@@ -28,7 +28,6 @@ public static class AvHealthExportEndpoints
     public const int DefaultValidHours = 3;
 
     /// <summary>Maps the export call and its download.</summary>
-    /// <param name="app">The route builder.</param>
     /// <returns>The export endpoint.</returns>
     public static RouteHandlerBuilder MapAvHealthExport(this IEndpointRouteBuilder app)
     {
@@ -82,7 +81,7 @@ public static class AvHealthExportEndpoints
 /// <param name="Context">The <c>@odata.context</c>.</param>
 /// <param name="ExportFiles">Signed download links.</param>
 /// <param name="GeneratedTime">Generation time.</param>
-public sealed record ExportFilesResponse(
+internal sealed record ExportFilesResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("@odata.context")] string Context,
     IReadOnlyList<string> ExportFiles,
     DateTimeOffset GeneratedTime);

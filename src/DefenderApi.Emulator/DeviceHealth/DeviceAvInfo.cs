@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.DeviceHealth;
 
 /// <summary>A device's antivirus health (<see href="https://learn.microsoft.com/defender-endpoint/api/device-health-api-methods-properties">Microsoft Defender Antivirus export device antivirus health details API methods and properties</see>, JSON response).</summary>
-public sealed class DeviceAvInfo : ITenantOwned
+internal sealed class DeviceAvInfo : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

@@ -9,7 +9,7 @@ using DefenderApi.Emulator.Throttling;
 namespace DefenderApi.Emulator.DeviceHealth;
 
 /// <summary><c>GET /api/deviceavinfo</c>: device antivirus health, JSON response mode (the device health pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class DeviceHealthEndpoints
+internal static class DeviceHealthEndpoints
 {
     /// <summary>
     /// The page's filter list: <c>rbacGroupName</c> and <c>id</c> are explicitly not filterable. Default page size
@@ -28,8 +28,6 @@ public static class DeviceHealthEndpoints
     };
 
     /// <summary>Registers the entity set and the demo data.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddDeviceHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddODataEntitySet<DeviceAvInfo>(Policy.EntitySet);
@@ -40,8 +38,6 @@ public static class DeviceHealthEndpoints
     }
 
     /// <summary>Maps the device health calls (JSON and files).</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapDeviceHealth(this IEndpointRouteBuilder app)
     {
         app.MapAvHealthExport();

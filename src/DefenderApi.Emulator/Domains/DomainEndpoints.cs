@@ -12,14 +12,12 @@ using DefenderApi.Emulator.Validation;
 namespace DefenderApi.Emulator.Domains;
 
 /// <summary><c>/api/domains</c>: related alerts, machines and statistics; an unknown valid domain is an empty answer.</summary>
-public static class DomainEndpoints
+internal static class DomainEndpoints
 {
     /// <summary><see href="https://learn.microsoft.com/defender-endpoint/api/get-domain-related-machines">Get domain-related machines API</see>: results are capped at 500 devices.</summary>
     public const int MaxMachines = 500;
 
     /// <summary>Maps the domain resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapDomains(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/domains").WithTags("Domains").WithRateLimit(ApiRateLimit.Default("domains")).RequirePortalRole(PortalRoles.ViewData);
@@ -56,7 +54,7 @@ public static class DomainEndpoints
 /// <param name="OrganizationPrevalence">Devices that reached it in the window (0 when unknown).</param>
 /// <param name="OrgFirstSeen">First seen.</param>
 /// <param name="OrgLastSeen">Last seen.</param>
-public sealed record DomainStats(string Host, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen)
+internal sealed record DomainStats(string Host, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen)
 {
     /// <summary>The <c>@odata.context</c> fragment of the answer.</summary>
     public const string Context = "microsoft.windowsDefenderATP.api.InOrgDomainStats";

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.DropIn;
 /// permit only <see cref="ServedHosts.PermittedDomains"/> and loopback, kept in a folder and reused across starts; and
 /// server certificates it signs on demand for the names the emulator serves (one per name, cached).
 /// </summary>
-public sealed class CertificateAuthority : IDisposable
+internal sealed class CertificateAuthority : IDisposable
 {
     /// <summary>The root certificate's file name (PEM), the file users trust.</summary>
     public const string RootFileName = "root.pem";
@@ -131,4 +131,4 @@ public sealed class CertificateAuthority : IDisposable
 /// <summary>A server certificate and the context TLS handshakes use (built once: it carries the chain).</summary>
 /// <param name="Certificate">The certificate with its private key.</param>
 /// <param name="Context">The handshake context (certificate plus root).</param>
-public sealed record ServerCertificate(X509Certificate2 Certificate, SslStreamCertificateContext Context);
+internal sealed record ServerCertificate(X509Certificate2 Certificate, SslStreamCertificateContext Context);

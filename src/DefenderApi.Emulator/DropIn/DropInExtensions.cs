@@ -10,11 +10,10 @@ namespace DefenderApi.Emulator.DropIn;
 /// The drop-in for unchanged integrations: HTTPS on Microsoft's host names with certificates of the emulator's own
 /// root (<c>--https</c> or an <c>https://</c> URL), and the HTTP port as an intercepting proxy for those hosts.
 /// </summary>
-public static class DropInExtensions
+internal static class DropInExtensions
 {
     /// <summary>Adds the certificate authority, the HTTPS certificate selection and the proxy on every endpoint.</summary>
     /// <param name="builder">The application builder (after <see cref="HostingExtensions.AddEmulatorHost"/>, which sets the default URL).</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddDropIn(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -42,8 +41,6 @@ public static class DropInExtensions
     /// Refuses plain-HTTP proxy requests (absolute-form, <c>GET http://host/…</c>) for hosts the emulator does not
     /// serve, with the same one-line <c>502</c> as a refused <c>CONNECT</c>; served hosts go on to the API.
     /// </summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The application.</returns>
     public static WebApplication UseDropIn(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -52,7 +49,6 @@ public static class DropInExtensions
     }
 
     /// <summary>The URL to put in <c>HTTPS_PROXY</c>: the emulator's plain-HTTP address.</summary>
-    /// <param name="context">The exchange.</param>
     /// <returns>The proxy URL, or <see langword="null"/> when the emulator has no plain-HTTP address.</returns>
     public static string? ProxyUrl(HttpContext context)
     {

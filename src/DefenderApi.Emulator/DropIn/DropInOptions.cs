@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.DropIn;
 /// Settings of the drop-in mode (configuration section <c>Emulator</c>, like <see cref="EmulatorOptions"/>): HTTPS on
 /// Microsoft's host names, the intercepting proxy and where the local certificate authority lives.
 /// </summary>
-public sealed record DropInOptions
+internal sealed record DropInOptions
 {
     /// <summary>The HTTPS address <c>--https</c> adds when no <c>https://</c> URL is given in <c>--urls</c>.</summary>
     public const string DefaultHttpsUrl = "https://127.0.0.1:5311";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.DropIn;
 
 /// <summary>The process's certificate authority, loaded (or created) on the first TLS handshake or CONNECT, not at start.</summary>
-public sealed class EmulatorCertificates : IDisposable
+internal sealed class EmulatorCertificates : IDisposable
 {
     private readonly Lazy<CertificateAuthority> _authority;
 

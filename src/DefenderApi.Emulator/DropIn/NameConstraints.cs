@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace DefenderApi.Emulator.DropIn;
 
 /// <summary>Builds the X.509 Name Constraints extension (RFC 5280, section 4.2.1.10) with permitted subtrees only.</summary>
-public static class NameConstraints
+internal static class NameConstraints
 {
     /// <summary>The extension's object identifier.</summary>
     public const string Oid = "2.5.29.30";

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.DropIn;
 /// hosts (global, regional, US Government) and the Entra sign-in hosts, plus loopback. The proxy terminates TLS only
 /// for these names (on port 443) and the local certificate authority only signs them.
 /// </summary>
-public static class ServedHosts
+internal static class ServedHosts
 {
     /// <summary>The API hosts ("Supported Microsoft Defender for Endpoint APIs" and the regional lists of the API pages).</summary>
     public static IReadOnlyList<string> ApiHosts { get; } =

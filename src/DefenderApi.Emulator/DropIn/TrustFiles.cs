@@ -5,7 +5,7 @@ namespace DefenderApi.Emulator.DropIn;
 /// roots plus the emulator's, for <c>SSL_CERT_FILE</c> and <c>REQUESTS_CA_BUNDLE</c>, which replace the default
 /// bundle) and <c>certs/</c> holding only the root (a folder for <c>SSL_CERT_DIR</c>, which .NET on Linux reads).
 /// </summary>
-public sealed record TrustFiles(string Root, string Bundle, string CertificateFolder)
+internal sealed record TrustFiles(string Root, string Bundle, string CertificateFolder)
 {
     // Where Debian/Ubuntu, Fedora/RHEL, and Alpine/macOS keep the public roots.
     private static readonly string[] SystemBundles = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];

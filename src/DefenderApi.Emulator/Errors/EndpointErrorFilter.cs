@@ -27,7 +27,7 @@ internal sealed class EndpointErrorFilter : IEndpointFilter
 }
 
 /// <summary>Maps endpoints under the error filter.</summary>
-public static class EndpointErrorFilterExtensions
+internal static class EndpointErrorFilterExtensions
 {
     /// <summary>
     /// A root group whose endpoints answer thrown API errors through <see cref="EndpointErrorFilter"/>; its

@@ -9,11 +9,9 @@ namespace DefenderApi.Emulator.Errors;
 /// <see cref="DefenderErrorException"/>s, Kestrel and binding failures, unhandled exceptions (500, no detail),
 /// and bodiless error statuses set by routing (404, 405) or framework components.
 /// </summary>
-public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
     /// <summary>Runs the rest of the pipeline and converts its failures.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <returns>A task.</returns>
     public async Task InvokeAsync(HttpContext context)
     {
         DefenderError? error;

@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Errors;
 
 /// <summary>An endpoint result that answers with an error envelope through <see cref="ErrorWriter"/>.</summary>
 /// <param name="Error">The error.</param>
-public sealed record ErrorResult(DefenderError Error) : IResult, IStatusCodeHttpResult
+internal sealed record ErrorResult(DefenderError Error) : IResult, IStatusCodeHttpResult
 {
     /// <inheritdoc />
     public int? StatusCode => Error.Status;
@@ -14,10 +14,9 @@ public sealed record ErrorResult(DefenderError Error) : IResult, IStatusCodeHttp
 }
 
 /// <summary>Turns errors into results.</summary>
-public static class ErrorResultExtensions
+internal static class ErrorResultExtensions
 {
     /// <summary>Wraps the error as an endpoint result.</summary>
     /// <param name="error">The error.</param>
-    /// <returns>The result.</returns>
     public static ErrorResult ToResult(this DefenderError error) => new(error);
 }

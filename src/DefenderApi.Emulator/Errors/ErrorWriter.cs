@@ -6,19 +6,18 @@ namespace DefenderApi.Emulator.Errors;
 /// <summary>What the error writer wrote on this exchange; the journal reads it.</summary>
 /// <param name="Error">The error.</param>
 /// <param name="Body">The envelope's error object as sent.</param>
-public sealed record WrittenError(DefenderError Error, ErrorBody Body);
+internal sealed record WrittenError(DefenderError Error, ErrorBody Body);
 
 /// <summary>
 /// The one place that writes error answers: status from the catalogue, the envelope, a fresh GUID target.
 /// Handlers, validation, binding, routing, auth, throttling, fault injection and unhandled exceptions all end here.
 /// </summary>
-public sealed class ErrorWriter
+internal sealed class ErrorWriter
 {
     /// <summary>The content type of every answer.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>Writes <paramref name="error"/> as the response. The response must not have started.</summary>
-    /// <param name="context">The exchange.</param>
     /// <param name="error">The error.</param>
     /// <returns>A task that completes when written.</returns>
     public static Task WriteAsync(HttpContext context, DefenderError error)

@@ -5,11 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Faults;
 
 /// <summary>The fault rules of the admin API: add, list, remove one, remove all.</summary>
-public static class FaultEndpoints
+internal static class FaultEndpoints
 {
     /// <summary>Maps <c>/_emulator/faults</c> on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapFaults(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);

@@ -3,7 +3,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Faults;
 
 /// <summary>Builds the documented error an injection asks for.</summary>
-public static class FaultErrors
+internal static class FaultErrors
 {
     /// <summary>What fills the placeholders of an injected error's message, so it never passes for a real one.</summary>
     public const string InjectedText = "injected by the emulator";

@@ -14,14 +14,12 @@ namespace DefenderApi.Emulator.Faults;
 /// the token's tenant) and before authorization, rate limits and the endpoint, so an injected answer wins over every
 /// real check and is never counted against a rate limit.
 /// </summary>
-public sealed class FaultInjectionMiddleware(RequestDelegate next, FaultRuleStore rules, TimeProvider time, IOptions<FaultOptions> options)
+internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultRuleStore rules, TimeProvider time, IOptions<FaultOptions> options)
 {
     /// <summary>The per-request header naming the error to answer with.</summary>
     public const string HeaderName = "x-emulator-fault";
 
     /// <summary>Injects a fault or runs the rest of the pipeline.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <returns>A task.</returns>
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;

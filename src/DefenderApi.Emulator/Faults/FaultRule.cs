@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace DefenderApi.Emulator.Faults;
 
 /// <summary>A registered rule with its counters. Its draws come from its own seeded generator, one per eligible call.</summary>
-public sealed class FaultRule
+internal sealed class FaultRule
 {
     private readonly Lock _gate = new();
     private readonly Regex? _path;
@@ -89,7 +89,7 @@ public sealed class FaultRule
 }
 
 /// <summary>A rule with its counters, as listed.</summary>
-public sealed record FaultRuleView(
+internal sealed record FaultRuleView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("method")] string? Method,
     [property: JsonPropertyName("path")] string? Path,

@@ -5,7 +5,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Faults;
 
 /// <summary>What a transport fault does to the connection.</summary>
-public enum TransportFault
+internal enum TransportFault
 {
     /// <summary>The connection is reset (TCP RST where the server can; aborted otherwise).</summary>
     Reset,
@@ -18,7 +18,7 @@ public enum TransportFault
 }
 
 /// <summary>A validated fault rule: what it matches and what it injects.</summary>
-public sealed record FaultRuleDefinition(
+internal sealed record FaultRuleDefinition(
     string? Method,
     string? Path,
     Guid? TenantId,

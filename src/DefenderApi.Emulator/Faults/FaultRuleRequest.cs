@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DefenderApi.Emulator.Faults;
 
 /// <summary>The body of <c>POST /_emulator/faults</c> (see docs/admin.md). Every member is optional.</summary>
-public sealed record FaultRuleRequest
+internal sealed record FaultRuleRequest
 {
     /// <summary>HTTP method to match (any when absent).</summary>
     [JsonPropertyName("method")]
@@ -48,4 +48,4 @@ public sealed record FaultRuleRequest
 
 /// <summary>The answer of <c>POST /_emulator/faults</c>.</summary>
 /// <param name="Id">The new rule's id.</param>
-public sealed record FaultRuleCreated([property: JsonPropertyName("id")] string Id);
+internal sealed record FaultRuleCreated([property: JsonPropertyName("id")] string Id);

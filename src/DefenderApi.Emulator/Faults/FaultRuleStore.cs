@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Faults;
 
 /// <summary>The registered fault rules, in creation order (the order they are tried in).</summary>
-public sealed class FaultRuleStore(IOptions<FaultOptions> options)
+internal sealed class FaultRuleStore(IOptions<FaultOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
@@ -68,7 +68,7 @@ public sealed class FaultRuleStore(IOptions<FaultOptions> options)
 }
 
 /// <summary>Fault injection settings (configuration section <c>Emulator:Faults</c>).</summary>
-public sealed record FaultOptions
+internal sealed record FaultOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Emulator:Faults";

@@ -14,11 +14,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Files;
 
 /// <summary><c>/api/files</c>: file info, statistics, related alerts and machines (the file, IP, domain and user pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class FileEndpoints
+internal static class FileEndpoints
 {
     /// <summary>Maps the file resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapFiles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/files").WithTags("Files").WithRateLimit(ApiRateLimit.Default("files")).RequirePortalRole(PortalRoles.ViewData);
@@ -80,7 +78,7 @@ public static class FileEndpoints
 /// <param name="GlobalFirstObserved">First seen anywhere.</param>
 /// <param name="GlobalLastObserved">Last seen anywhere.</param>
 /// <param name="TopFileNames">Most frequent names.</param>
-public sealed record FileStats(
+internal sealed record FileStats(
     string Sha1, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen, long GloballyPrevalence,
     DateTimeOffset? GlobalFirstObserved, DateTimeOffset? GlobalLastObserved, IReadOnlyList<string> TopFileNames)
 {

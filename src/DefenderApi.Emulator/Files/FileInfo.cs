@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Files;
 
 /// <summary>A file, as <see href="https://learn.microsoft.com/defender-endpoint/api/files">File resource type</see> documents it.</summary>
-public sealed class FileInfo : ITenantOwned
+internal sealed class FileInfo : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

@@ -1,13 +1,11 @@
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>Serves <c>/api/v1.0/...</c> as <c>/api/...</c> (the documented versioned prefix; no version = latest).</summary>
-public static class ApiVersionPrefix
+internal static class ApiVersionPrefix
 {
     private const string Versioned = "/api/v1.0";
 
     /// <summary>Rewrites versioned paths before routing.</summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The application.</returns>
     public static IApplicationBuilder UseApiVersionPrefix(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var path = context.Request.Path;

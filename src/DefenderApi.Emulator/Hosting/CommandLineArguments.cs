@@ -5,7 +5,7 @@ namespace DefenderApi.Emulator.Hosting;
 /// <c>--admin-key K</c>, <c>--data-dir D</c>, <c>--https</c>, <c>--proxy-passthrough</c>) into configuration keys, so every setting is also an
 /// environment variable (<c>Emulator__Storage=InMemory</c>).
 /// </summary>
-public static class CommandLineArguments
+internal static class CommandLineArguments
 {
     /// <summary>The default address when neither <c>--urls</c> nor URL configuration is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5310";

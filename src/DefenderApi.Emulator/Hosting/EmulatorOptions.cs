@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>Where the emulator keeps its data.</summary>
-public enum StorageKind
+internal enum StorageKind
 {
     /// <summary>An embedded SQLite file in <see cref="EmulatorOptions.DataDirectory"/>.</summary>
     Sqlite,
@@ -11,7 +11,7 @@ public enum StorageKind
 }
 
 /// <summary>The emulator's settings (configuration section <c>Emulator</c>; env vars <c>Emulator__X</c>).</summary>
-public sealed record EmulatorOptions
+internal sealed record EmulatorOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Emulator";

@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>Completes once start-up (migrations, seed) is done; <c>/_emulator/health</c> answers 503 until then.</summary>
-public sealed class EmulatorReadiness
+internal sealed class EmulatorReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -9,11 +9,9 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>The emulator's host: options, clock, start-up, journal, Kestrel limits and the error pipeline.</summary>
-public static class HostingExtensions
+internal static class HostingExtensions
 {
     /// <summary>Adds the host services and validates the options at start (every problem reported at once).</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddEmulatorHost(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -53,8 +51,6 @@ public static class HostingExtensions
     }
 
     /// <summary>The outer pipeline: error conversion, journal, limits, version prefix, readiness wait, routing.</summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The application.</returns>
     public static WebApplication UseEmulatorPipeline(this WebApplication app)
     {
         app.UseMiddleware<JournalMiddleware>();

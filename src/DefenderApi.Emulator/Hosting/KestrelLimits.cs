@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.Hosting;
 /// no hook to answer otherwise. The emulator's limits answer the same requests with the envelope. What still gets a
 /// bare status is listed in docs/fidelity.md.
 /// </summary>
-public static class KestrelLimits
+internal static class KestrelLimits
 {
     /// <summary>The most headers Kestrel reads before answering 431 itself.</summary>
     public const int HeaderCountCeiling = 1_000;

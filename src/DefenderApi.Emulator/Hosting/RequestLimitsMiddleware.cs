@@ -10,11 +10,9 @@ namespace DefenderApi.Emulator.Hosting;
 /// answers its violations itself, without a body; the body limit is Kestrel's and surfaces as an exception the error
 /// middleware converts.
 /// </summary>
-public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<EmulatorOptions> options)
+internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<EmulatorOptions> options)
 {
     /// <summary>Checks the limits, then runs the rest of the pipeline.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <returns>A task.</returns>
     public Task InvokeAsync(HttpContext context)
     {
         var limits = options.Value;

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Hosting;
 /// last write. The runtime skips entries whose module changed, so a stale profile costs nothing. Off in-process (the
 /// testing kit), where the process belongs to the user's test run.
 /// </summary>
-public static class StartupJitProfile
+internal static class StartupJitProfile
 {
     /// <summary>Starts recording (and, if an earlier run left a profile, replaying) when this is the emulator process.</summary>
     public static void Start()
@@ -56,13 +56,19 @@ public static class StartupJitProfile
     /// <summary>How long another build's profile is kept after its last write.</summary>
     public static TimeSpan StaleAfter { get; } = TimeSpan.FromDays(7);
 
-    /// <summary>Where this build's profile lives, or <see langword="null"/> when the emulator is not the entry assembly.</summary>
+    /// <summary>The assembly of the <c>defender-emulator</c> .NET tool, which runs the emulator's entry point in a process of its own.</summary>
+    public const string ToolAssemblyName = "DefenderApi.Emulator.Tool";
+
+    /// <summary>
+    /// Where this build's profile lives, or <see langword="null"/> when the process is not the emulator's (neither the
+    /// emulator nor the <c>defender-emulator</c> tool is the entry assembly).
+    /// </summary>
     /// <param name="entryAssembly">The process's entry assembly (a test host's, in-process).</param>
     /// <returns>The profile path, or <see langword="null"/>.</returns>
     public static string? ProfilePath(Assembly? entryAssembly)
     {
         var emulator = typeof(StartupJitProfile).Assembly;
-        return entryAssembly == emulator
+        return entryAssembly == emulator || entryAssembly?.GetName().Name == ToolAssemblyName
             ? Path.Combine(Path.GetTempPath(), "defenderapi-jit", $"emulator-{emulator.ManifestModule.ModuleVersionId:N}.jitprofile")
             : null;
     }

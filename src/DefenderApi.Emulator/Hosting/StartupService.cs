@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Hosting;
 
 /// <summary>Prepares the store (schema, default tenant, seed) after the server starts listening, then marks ready.</summary>
-public sealed partial class StartupService(
+internal sealed partial class StartupService(
     IServiceScopeFactory scopes,
     TenantProvisioner provisioner,
     EmulatorReadiness readiness,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DefenderApi.Emulator.Hunting;
 
 /// <summary>What an entity page asks the hunting tables about: a file hash, a remote IP or a domain.</summary>
-public enum SightingKind
+internal enum SightingKind
 {
     /// <summary>A file by SHA-1 (the <c>SHA1</c> column).</summary>
     File,
@@ -27,7 +27,7 @@ public enum SightingKind
 /// <param name="DeviceId">The device (machine) id.</param>
 /// <param name="Time">When.</param>
 /// <param name="FileName">The file's name, for files.</param>
-public sealed record Sighting(string DeviceId, DateTimeOffset Time, string? FileName);
+internal sealed record Sighting(string DeviceId, DateTimeOffset Time, string? FileName);
 
 /// <summary>
 /// Finds a file, IP or domain in the tenant's device event tables (every hunting table with <c>DeviceId</c>,
@@ -47,7 +47,6 @@ internal sealed class EventSightings(EmulatorDbContext db, HuntingTables tables)
     /// <param name="kind">What <paramref name="value"/> is.</param>
     /// <param name="value">The SHA-1, the IP address or the lower-case ASCII domain.</param>
     /// <param name="since">The start of the window, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The sightings, in no particular order.</returns>
     public async Task<List<Sighting>> FindAsync(SightingKind kind, string value, DateTimeOffset? since, CancellationToken cancellationToken)
     {
@@ -93,7 +92,6 @@ internal sealed class EventSightings(EmulatorDbContext db, HuntingTables tables)
     /// <param name="value">The SHA-1, the IP address or the lower-case ASCII domain.</param>
     /// <param name="evidence">The same entity as an evidence condition.</param>
     /// <param name="since">The start of the window.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>Distinct devices, first and last seen, the commonest names.</returns>
     public async Task<Prevalence> PrevalenceAsync(
         SightingKind kind, string value, Expression<Func<AlertEvidence, bool>> evidence, DateTimeOffset since, CancellationToken cancellationToken)
@@ -108,7 +106,6 @@ internal sealed class EventSightings(EmulatorDbContext db, HuntingTables tables)
     /// <param name="value">The SHA-1, the IP address or the lower-case ASCII domain.</param>
     /// <param name="evidence">The same entity as an evidence condition.</param>
     /// <param name="limit">The most machines to return.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The machines, by id.</returns>
     public async Task<List<Machine>> MachinesAsync(
         SightingKind kind, string value, Expression<Func<AlertEvidence, bool>> evidence, int limit, CancellationToken cancellationToken)

@@ -16,11 +16,9 @@ namespace DefenderApi.Emulator.Hunting;
 /// Advanced hunting: MDE <c>POST /api/advancedqueries/run</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/run-advanced-query-api">Advanced Hunting API</see>) and Defender XDR
 /// <c>POST /api/advancedhunting/run</c> (<see href="https://learn.microsoft.com/defender-xdr/api-advanced-hunting">Microsoft Defender XDR advanced hunting API</see>). Both answer the QueryResponse.
 /// </summary>
-public static class HuntingEndpoints
+internal static class HuntingEndpoints
 {
     /// <summary>Maps both run endpoints with their documented permissions and rate limits.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The route builder.</returns>
     public static IEndpointRouteBuilder MapHunting(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/advancedqueries")
@@ -74,7 +72,7 @@ public static class HuntingEndpoints
 }
 
 /// <summary>The run body: <c>{"Query":"…"}</c>, <c>Query</c> required and case-sensitive.</summary>
-public sealed record RunQueryRequest
+internal sealed record RunQueryRequest
 {
     /// <summary>The KQL query.</summary>
     public required string Query { get; init; }

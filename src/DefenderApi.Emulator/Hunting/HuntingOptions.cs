@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Hunting;
 
 /// <summary>Advanced hunting settings (configuration section <c>Emulator:Hunting</c>).</summary>
-public sealed record HuntingOptions
+internal sealed record HuntingOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Emulator:Hunting";

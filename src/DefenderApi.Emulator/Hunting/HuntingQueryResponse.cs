@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Hunting;
 /// <param name="Stats">Query statistics (execution time, resource usage, data set statistics).</param>
 /// <param name="Schema">The result's columns in order.</param>
 /// <param name="Results">The rows, each an object keyed by column name.</param>
-public sealed record HuntingQueryResponse(
+internal sealed record HuntingQueryResponse(
     [property: JsonPropertyName("Stats")] JsonElement? Stats,
     [property: JsonPropertyName("Schema")] IReadOnlyList<HuntingColumn> Schema,
     [property: JsonPropertyName("Results")] IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Results);
@@ -19,6 +19,6 @@ public sealed record HuntingQueryResponse(
 /// <summary>One column of an advanced hunting result.</summary>
 /// <param name="Name">The column name.</param>
 /// <param name="Type">The wire type: <c>DateTime</c>, <c>String</c>, <c>Int64</c>, <c>Int32</c>, <c>Double</c>, <c>Boolean</c>, <c>Guid</c>, <c>Object</c>.</param>
-public sealed record HuntingColumn(
+internal sealed record HuntingColumn(
     [property: JsonPropertyName("Name")] string Name,
     [property: JsonPropertyName("Type")] string Type);

@@ -6,11 +6,9 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Hunting;
 
 /// <summary>Registers advanced hunting: the query service (compiler, executor, CPU quota), the tenant seeder, one admin data loader per hunting table and the link of alerts created by reference to hunting events.</summary>
-public static class HuntingServiceCollectionExtensions
+internal static class HuntingServiceCollectionExtensions
 {
     /// <summary>Adds advanced hunting.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddHunting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

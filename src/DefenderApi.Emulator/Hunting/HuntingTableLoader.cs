@@ -41,7 +41,6 @@ internal sealed class HuntingTableLoader(HuntingTable table) : IDataCollectionLo
     }
 
     /// <summary>Registers one loader per table of the hunting schema.</summary>
-    /// <param name="services">The services.</param>
     public static void AddAll(IServiceCollection services)
     {
         foreach (var huntingTable in HuntingSchema.Xdr.Tables.Where(t => !t.IsSnapshot))

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Identifiers;
 
 /// <summary>Looks up one resource by id; a miss is 404 <c>ResourceNotFound</c> naming the entity and the id.</summary>
-public static class ResourceLookup
+internal static class ResourceLookup
 {
     /// <summary>The first row matching <paramref name="match"/>, or <c>ResourceNotFound</c>.</summary>
     /// <typeparam name="T">The entity.</typeparam>
@@ -13,7 +13,6 @@ public static class ResourceLookup
     /// <param name="match">The condition.</param>
     /// <param name="entity">The entity name in the message, e.g. <c>Software</c>.</param>
     /// <param name="id">The id asked for.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The row.</returns>
     /// <exception cref="DefenderErrorException">No row matches.</exception>
     public static async Task<T> FirstOrNotFoundAsync<T>(

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Identifiers;
 
 /// <summary>A named counter of a tenant, for the API's numeric ids (indicators, investigations); never reused.</summary>
-public sealed class TenantSequence : ITenantOwned
+internal sealed class TenantSequence : ITenantOwned
 {
     /// <inheritdoc />
     public Guid TenantId { get; set; }
@@ -19,14 +19,13 @@ public sealed class TenantSequence : ITenantOwned
 }
 
 /// <summary>Hands out numeric ids from a tenant's sequences (saved with the caller's changes).</summary>
-public static class TenantSequences
+internal static class TenantSequences
 {
     /// <summary>Takes the next id of <paramref name="name"/>, starting at <paramref name="first"/>.</summary>
     /// <param name="db">The store (the caller saves).</param>
     /// <param name="name">The sequence.</param>
     /// <param name="first">The first value of a new sequence.</param>
     /// <param name="taken">Ids already in use (e.g. loaded through the admin API); they are skipped.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The id as the API writes it.</returns>
     public static async Task<string> NextAsync(
         EmulatorDbContext db, string name, long first, IQueryable<string> taken, CancellationToken cancellationToken)
@@ -51,12 +50,9 @@ public static class TenantSequences
     }
 
     /// <summary>Stores where a seeded sequence continues (a bulk insert, inside the provisioning transaction).</summary>
-    /// <param name="db">The store.</param>
     /// <param name="tenantId">The tenant being provisioned.</param>
     /// <param name="name">The sequence.</param>
     /// <param name="next">The next value to hand out.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public static Task SeedAsync(EmulatorDbContext db, Guid tenantId, string name, long next, CancellationToken cancellationToken) =>
         BulkInsert.InsertAsync(db, [new TenantSequence { TenantId = tenantId, Name = name, Next = next }], cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// ("Microsoft Defender XDR incidents API and the incidents resource type",
 /// https://learn.microsoft.com/defender-xdr/api-incident).
 /// </summary>
-public sealed class Incident : ITenantOwned
+internal sealed class Incident : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -58,7 +58,7 @@ public sealed class Incident : ITenantOwned
 }
 
 /// <summary>A comment on an incident.</summary>
-public sealed class IncidentComment
+internal sealed class IncidentComment
 {
     /// <summary>The text.</summary>
     public string Comment { get; set; } = string.Empty;
@@ -71,7 +71,7 @@ public sealed class IncidentComment
 }
 
 /// <summary>Incident status.</summary>
-public enum IncidentStatus
+internal enum IncidentStatus
 {
     /// <summary>Active.</summary>
     Active,

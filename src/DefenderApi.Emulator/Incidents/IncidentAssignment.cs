@@ -22,7 +22,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// alert is active again (a redirected incident keeps its status).
 /// </para>
 /// </summary>
-public static class IncidentAssignment
+internal static class IncidentAssignment
 {
     /// <summary>How long after an incident's creation an alert may still join it.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
@@ -37,7 +37,6 @@ public static class IncidentAssignment
     /// Assigns a batch of new alerts (not yet stored) to incidents by the grouping rule, setting each alert's
     /// <see cref="Alert.IncidentId"/>, and returns the incidents created, derived from their alerts.
     /// </summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="alerts">The alerts; those that already name an incident keep it.</param>
     /// <param name="nextId">The id of the first incident to create.</param>
     /// <returns>The new incidents.</returns>
@@ -136,7 +135,6 @@ internal sealed class IncidentBook
     public IReadOnlyList<Alert> AlertsOf(long incidentId) => _alerts.TryGetValue(incidentId, out var alerts) ? alerts : [];
 
     /// <summary>Assigns alerts without an incident by the rule (oldest first), creating incidents with ids from <paramref name="nextId"/>.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="alerts">The alerts.</param>
     /// <param name="nextId">Hands out new incident ids.</param>
     /// <returns>The incidents created.</returns>

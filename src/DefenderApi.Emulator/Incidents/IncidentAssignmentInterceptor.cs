@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// A feature that raises alerts only has to add them and save.
 /// </summary>
 /// <param name="sync">The incident logic.</param>
-public sealed class IncidentAssignmentInterceptor(IncidentSync sync) : SaveChangesInterceptor
+internal sealed class IncidentAssignmentInterceptor(IncidentSync sync) : SaveChangesInterceptor
 {
     /// <inheritdoc />
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// (docs/fidelity.md): resolving resolves them, reopening a resolved incident reopens them, and the owner,
 /// classification and determination are given to them too.
 /// </summary>
-public static class IncidentChangeRules
+internal static class IncidentChangeRules
 {
     /// <summary>The classification of an incident nobody classified.</summary>
     public const string UnknownClassification = "Unknown";
@@ -116,7 +116,7 @@ public static class IncidentChangeRules
 }
 
 /// <summary>The body of <c>PATCH /api/incidents/{id}</c>; names are case-sensitive as the page writes them.</summary>
-public sealed record UpdateIncidentRequest
+internal sealed record UpdateIncidentRequest
 {
     /// <summary><c>Active</c>, <c>Resolved</c>, <c>InProgress</c> or <c>Redirected</c>.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("status")]

@@ -18,7 +18,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// incidents resource type", https://learn.microsoft.com/defender-xdr/api-incident). Each method has the quota its
 /// own page states.
 /// </summary>
-public static class IncidentEndpoints
+internal static class IncidentEndpoints
 {
     /// <summary>List and update: 50 calls a minute, 1,500 an hour.</summary>
     public static readonly ApiRateLimit ListLimit = new("incidents.list", 50, 1500);
@@ -30,8 +30,6 @@ public static class IncidentEndpoints
     public static readonly ApiRateLimit UpdateLimit = new("incidents.update", 50, 1500);
 
     /// <summary>Maps the incident resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents");

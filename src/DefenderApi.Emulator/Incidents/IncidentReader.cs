@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// only the columns the page writes straight from SQLite (decision 0004: materializing entities through EF Core was
 /// four times the cost of writing the page's JSON).
 /// </summary>
-public static class IncidentReader
+internal static class IncidentReader
 {
     /// <summary>The service source the XDR alert shape gives alerts raised by Defender for Endpoint.</summary>
     public const string EndpointServiceSource = "MicrosoftDefenderATP";

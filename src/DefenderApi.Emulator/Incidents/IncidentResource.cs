@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Incidents;
 /// An incident as the XDR API writes it (property order of "List incidents API in Microsoft Defender XDR",
 /// https://learn.microsoft.com/defender-xdr/api-list-incidents).
 /// </summary>
-public sealed record IncidentResource
+internal sealed record IncidentResource
 {
     /// <summary>Incident unique id.</summary>
     public long IncidentId { get; init; }
@@ -50,7 +50,7 @@ public sealed record IncidentResource
 }
 
 /// <summary>An alert inside an incident (the XDR alert shape).</summary>
-public sealed record IncidentAlertResource
+internal sealed record IncidentAlertResource
 {
     /// <summary>Alert id.</summary>
     public required string AlertId { get; init; }
@@ -126,7 +126,7 @@ public sealed record IncidentAlertResource
 }
 
 /// <summary>A device of an incident's alert (the list page's example fields).</summary>
-public sealed record IncidentDeviceResource
+internal sealed record IncidentDeviceResource
 {
     /// <summary>MDE device id.</summary>
     public required string MdatpDeviceId { get; init; }
@@ -166,7 +166,7 @@ public sealed record IncidentDeviceResource
 }
 
 /// <summary>An entity of an incident's alert (the list page's "Entity Format" fields, all written).</summary>
-public sealed record IncidentEntityResource
+internal sealed record IncidentEntityResource
 {
     /// <summary>Entity type.</summary>
     public required string EntityType { get; init; }

@@ -12,12 +12,10 @@ namespace DefenderApi.Emulator.Incidents;
 /// <see cref="IncidentAssignmentInterceptor"/> on every save that touches alerts.
 /// </summary>
 /// <param name="ids">Hands out incident ids.</param>
-public sealed class IncidentSync(IncidentIds ids)
+internal sealed class IncidentSync(IncidentIds ids)
 {
     /// <summary>Applies the pending alert changes of <paramref name="db"/> to its incidents (the caller saves).</summary>
     /// <param name="db">The store with tracked alert changes.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public async Task ApplyAsync(EmulatorDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -128,12 +126,11 @@ public sealed class IncidentSync(IncidentIds ids)
 /// Hands out incident ids: one past the highest stored id of the tenant, and never twice in this process (two
 /// requests creating incidents at once get different ids; one emulator process owns its store).
 /// </summary>
-public sealed class IncidentIds
+internal sealed class IncidentIds
 {
     private readonly ConcurrentDictionary<Guid, long> _last = new();
 
     /// <summary>The next id of the tenant.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="db">The store (its highest incident id).</param>
     /// <returns>The id.</returns>
     public long Next(Guid tenantId, EmulatorDbContext db)

@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DefenderApi.Emulator.Incidents;
 
 /// <summary>Registers the incidents feature.</summary>
-public static class IncidentsServiceCollectionExtensions
+internal static class IncidentsServiceCollectionExtensions
 {
     /// <summary>Adds incidents to the EDM model (for <c>$filter</c>) and the services that keep them in step with alerts.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
     {
         builder.Services.AddODataEntitySet<Incident>(IncidentPolicies.EntitySet);

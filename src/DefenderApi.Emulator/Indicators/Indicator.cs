@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>Indicator types (<see href="https://learn.microsoft.com/defender-endpoint/api/ti-indicator">Indicator resource type</see>).</summary>
-public enum IndicatorType
+internal enum IndicatorType
 {
     /// <summary>SHA-1 file hash.</summary>
     FileSha1,
@@ -31,7 +31,7 @@ public enum IndicatorType
 }
 
 /// <summary>What happens when the indicator is seen.</summary>
-public enum IndicatorAction
+internal enum IndicatorAction
 {
     /// <summary>Alert only (legacy).</summary>
     Alert,
@@ -56,7 +56,7 @@ public enum IndicatorAction
 }
 
 /// <summary>Indicator severity.</summary>
-public enum IndicatorSeverity
+internal enum IndicatorSeverity
 {
     /// <summary>Informational.</summary>
     Informational,
@@ -72,7 +72,7 @@ public enum IndicatorSeverity
 }
 
 /// <summary>Who submitted an indicator.</summary>
-public enum IndicatorSourceType
+internal enum IndicatorSourceType
 {
     /// <summary>A user (portal or delegated token).</summary>
     User,
@@ -82,7 +82,7 @@ public enum IndicatorSourceType
 }
 
 /// <summary>A threat-intelligence indicator (<see href="https://learn.microsoft.com/defender-endpoint/api/ti-indicator">Indicator resource type</see>); unique per tenant by type and value.</summary>
-public sealed class Indicator : ITenantOwned
+internal sealed class Indicator : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

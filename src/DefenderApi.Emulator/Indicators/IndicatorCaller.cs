@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.Indicators;
 /// <param name="Identity">The user (delegated) or application that acts, written to createdBy/lastUpdatedBy.</param>
 /// <param name="SourceType">User or application.</param>
 /// <param name="SeesAll">Holds <c>Ti.ReadWrite.All</c>: sees and manages every indicator of the tenant.</param>
-public sealed record IndicatorCaller(string ClientId, string Identity, IndicatorSourceType SourceType, bool SeesAll)
+internal sealed record IndicatorCaller(string ClientId, string Identity, IndicatorSourceType SourceType, bool SeesAll)
 {
     /// <summary>The permission that lifts the own-indicators-only rule.</summary>
     public const string AllIndicatorsRole = "Ti.ReadWrite.All";

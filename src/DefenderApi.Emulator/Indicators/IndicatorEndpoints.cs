@@ -11,13 +11,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>The <c>/api/indicators</c> endpoints (<see href="https://learn.microsoft.com/defender-endpoint/api/post-ti-indicator">Submit or Update Indicator API</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/import-ti-indicators">Import Indicators API</see>, ...).</summary>
-public static class IndicatorEndpoints
+internal static class IndicatorEndpoints
 {
     private static readonly string[] ReadWrite = ["Ti.ReadWrite", IndicatorCaller.AllIndicatorsRole];
 
     /// <summary>Registers the indicator services and options.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IndicatorOptions>()
@@ -33,8 +31,6 @@ public static class IndicatorEndpoints
     }
 
     /// <summary>Maps the indicator endpoints.</summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/indicators").WithTags("Indicators");
@@ -106,4 +102,4 @@ public static class IndicatorEndpoints
 
 /// <summary>The answer of an import: <c>{"value": [...]}</c>.</summary>
 /// <param name="Value">One result per item.</param>
-public sealed record ImportResultCollection(IReadOnlyList<IndicatorImportResult> Value);
+internal sealed record ImportResultCollection(IReadOnlyList<IndicatorImportResult> Value);

@@ -12,11 +12,10 @@ namespace DefenderApi.Emulator.Indicators;
 /// by <c>rbacGroupNames</c>, resolved through the machines' groups) is exposed when the caller sees at least one of
 /// them; an unscoped indicator (all devices) is exposed to everyone. Applications see every group.
 /// </summary>
-public sealed class IndicatorExposure(EmulatorDbContext db, CallerAccess access)
+internal sealed class IndicatorExposure(EmulatorDbContext db, CallerAccess access)
 {
     /// <summary>The first of <paramref name="indicators"/> (in their order) the caller is not exposed to.</summary>
     /// <param name="indicators">The indicators.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The hidden indicator, or <see langword="null"/> when the caller is exposed to all.</returns>
     public async Task<Indicator?> FirstHiddenAsync(IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>Indicator limits (section <c>Emulator:Indicators</c>).</summary>
-public sealed record IndicatorOptions
+internal sealed record IndicatorOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Emulator:Indicators";

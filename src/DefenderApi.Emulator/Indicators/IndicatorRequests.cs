@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>The body of <c>POST /api/indicators</c> and each item of an import (names as the page's table writes them).</summary>
-public sealed record SubmitIndicatorRequest
+internal sealed record SubmitIndicatorRequest
 {
     /// <summary>The value. Required.</summary>
     [JsonPropertyName("indicatorValue")]
@@ -55,14 +55,14 @@ public sealed record SubmitIndicatorRequest
 }
 
 /// <summary>The body of <c>POST /api/indicators/import</c>.</summary>
-public sealed record ImportIndicatorsRequest
+internal sealed record ImportIndicatorsRequest
 {
     /// <summary>The indicators. Required.</summary>
     public required List<SubmitIndicatorRequest> Indicators { get; init; }
 }
 
 /// <summary>The body of <c>POST /api/indicators/BatchDelete</c>.</summary>
-public sealed record BatchDeleteIndicatorsRequest
+internal sealed record BatchDeleteIndicatorsRequest
 {
     /// <summary>The ids to delete. Required.</summary>
     public required List<string> IndicatorIds { get; init; }
@@ -73,7 +73,7 @@ public sealed record BatchDeleteIndicatorsRequest
 /// <param name="Indicator">The submitted value.</param>
 /// <param name="IsFailed">Whether the item failed.</param>
 /// <param name="FailureReason">Why it failed.</param>
-public sealed record IndicatorImportResult(
+internal sealed record IndicatorImportResult(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("indicator")] string Indicator,
     [property: JsonPropertyName("isFailed")] bool IsFailed,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>Submits, imports and deletes indicators; one indicator per (type, value) in a tenant.</summary>
-public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, TenantWriteLocks locks, IndicatorExposure exposure)
+internal sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, TenantWriteLocks locks, IndicatorExposure exposure)
 {
     /// <summary>The write lock scope of every indicator writer, the admin loader included.</summary>
     public const string WriteScope = "indicators";
@@ -16,7 +16,6 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     private int MaxActive => options.Value.MaxActivePerTenant;
 
     /// <summary>The indicators the caller may see: all with <c>Ti.ReadWrite.All</c>, else its own application's.</summary>
-    /// <param name="caller">The caller.</param>
     /// <returns>The query.</returns>
     public IQueryable<Indicator> Visible(IndicatorCaller caller)
     {
@@ -25,7 +24,6 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
     }
 
     /// <summary>The active (unexpired) indicators the caller may see.</summary>
-    /// <param name="caller">The caller.</param>
     /// <returns>The query.</returns>
     public IQueryable<Indicator> Active(IndicatorCaller caller)
     {
@@ -35,8 +33,6 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
 
     /// <summary>Creates the indicator, or updates the one with the same type and value.</summary>
     /// <param name="request">The submitted indicator.</param>
-    /// <param name="caller">The caller.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored indicator.</returns>
     /// <exception cref="DefenderErrorException">Invalid value, or the tenant limit is reached.</exception>
     public async Task<Indicator> SubmitAsync(SubmitIndicatorRequest request, IndicatorCaller caller, CancellationToken cancellationToken)
@@ -60,8 +56,6 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
 
     /// <summary>Imports a batch: each item is stored or reported failed with the reason; structure was checked by the binder.</summary>
     /// <param name="requests">The items (at most <see cref="IndicatorOptions.MaxBatchSize"/>).</param>
-    /// <param name="caller">The caller.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>One result per item, in order.</returns>
     /// <exception cref="DefenderErrorException">The batch is too large.</exception>
     public async Task<IReadOnlyList<IndicatorImportResult>> ImportAsync(
@@ -111,9 +105,6 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
 
     /// <summary>Deletes one visible indicator.</summary>
     /// <param name="id">The id as written in the path.</param>
-    /// <param name="caller">The caller.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     /// <exception cref="DefenderErrorException">
     /// Unknown, not visible, or of device groups the caller is not exposed to: ResourceNotFound (the page's only error).
     /// </exception>
@@ -122,9 +113,6 @@ public sealed class IndicatorService(EmulatorDbContext db, TimeProvider time, IO
 
     /// <summary>Deletes a batch all-or-nothing.</summary>
     /// <param name="ids">The ids.</param>
-    /// <param name="caller">The caller.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     /// <exception cref="DefenderErrorException">
     /// Empty or oversized batch, a malformed id (400), an indicator of device groups the caller is not exposed to (403),
     /// or an unknown id (404).

@@ -4,7 +4,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Indicators;
 
 /// <summary>Validates an indicator's value by its type and normalises it (the form it is stored and matched in).</summary>
-public static class IndicatorValueRules
+internal static class IndicatorValueRules
 {
     /// <summary>
     /// Checks a submitted indicator beyond what the binder checks: the value for its type, <c>educateUrl</c>, and

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Investigations;
 /// The operating systems automated investigation supports (<see href="https://learn.microsoft.com/defender-endpoint/api/initiate-autoir-investigation">Start Investigation API</see>): Windows 11; Windows 10
 /// 1709 (build 16299) or later; Windows Server 2019 and later; Azure Stack HCI 23H2 and later.
 /// </summary>
-public static class AirSupport
+internal static class AirSupport
 {
     /// <summary>The first Windows 10 build AIR supports (1709).</summary>
     public const long MinimumWindows10Build = 16299;

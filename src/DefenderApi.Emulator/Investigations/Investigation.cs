@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Investigations;
 
 /// <summary>An automated investigation, as <see href="https://learn.microsoft.com/defender-endpoint/api/investigation">Investigation resource type</see> documents it.</summary>
-public sealed class Investigation : ITenantOwned
+internal sealed class Investigation : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -41,7 +41,7 @@ public sealed class Investigation : ITenantOwned
 }
 
 /// <summary>The investigation states (<see href="https://learn.microsoft.com/defender-endpoint/api/investigation">Investigation resource type</see>).</summary>
-public static class InvestigationStates
+internal static class InvestigationStates
 {
     /// <summary>Running.</summary>
     public const string Running = "Running";

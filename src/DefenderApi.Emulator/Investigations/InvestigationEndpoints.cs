@@ -14,11 +14,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Investigations;
 
 /// <summary><c>/api/investigations</c> and <c>POST /api/machines/{id}/startInvestigation</c> (the investigation pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class InvestigationEndpoints
+internal static class InvestigationEndpoints
 {
     /// <summary>Registers the investigation services and entity set.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddInvestigations(this WebApplicationBuilder builder)
     {
         builder.Services.AddODataEntitySet<Investigation>(InvestigationPolicies.EntitySet);
@@ -31,8 +29,6 @@ public static class InvestigationEndpoints
     }
 
     /// <summary>Maps the investigation resource and the start call.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapInvestigations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/investigations").WithTags("Investigations")
@@ -66,7 +62,7 @@ public static class InvestigationEndpoints
 }
 
 /// <summary>The body of startInvestigation.</summary>
-public sealed record StartInvestigationRequest
+internal sealed record StartInvestigationRequest
 {
     /// <summary>Comment. Required.</summary>
     public required string Comment { get; init; }

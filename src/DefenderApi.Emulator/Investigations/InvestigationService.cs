@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Investigations;
 /// Starts automated investigations: on a device on request, and on alerts created through the API. Id allocation and
 /// the save that takes the id hold the tenant's <c>investigations</c> write lock, so parallel starts never share an id.
 /// </summary>
-public sealed class InvestigationService(EmulatorDbContext db, CallerAccess access, TimeProvider time, TenantWriteLocks locks) : IAlertCreatedHandler
+internal sealed class InvestigationService(EmulatorDbContext db, CallerAccess access, TimeProvider time, TenantWriteLocks locks) : IAlertCreatedHandler
 {
     /// <summary>The write-lock scope of investigation ids (<see cref="TenantWriteLocks"/>).</summary>
     public const string LockScope = "investigations";
@@ -23,7 +23,6 @@ public sealed class InvestigationService(EmulatorDbContext db, CallerAccess acce
     /// <summary>Starts an investigation on a device.</summary>
     /// <param name="machineId">The device id or name.</param>
     /// <param name="comment">The caller's comment.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The investigation.</returns>
     /// <exception cref="DefenderErrorException">Unknown device, or an OS AIR does not support.</exception>
     public async Task<Investigation> StartAsync(string machineId, string comment, CancellationToken cancellationToken)

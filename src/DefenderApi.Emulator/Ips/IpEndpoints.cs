@@ -11,11 +11,9 @@ using DefenderApi.Emulator.Validation;
 namespace DefenderApi.Emulator.Ips;
 
 /// <summary><c>/api/ips</c>: related alerts and statistics; an unknown but valid IP is an empty answer (the file, IP, domain and user pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class IpEndpoints
+internal static class IpEndpoints
 {
     /// <summary>Maps the IP resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapIps(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ips").WithTags("IPs").WithRateLimit(ApiRateLimit.Default("ips")).RequirePortalRole(PortalRoles.ViewData);
@@ -53,7 +51,7 @@ public static class IpEndpoints
 /// <param name="OrganizationPrevalence">Devices that saw it in the window (0 when unknown).</param>
 /// <param name="OrgFirstSeen">First seen.</param>
 /// <param name="OrgLastSeen">Last seen.</param>
-public sealed record IpStats(string IpAddress, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen)
+internal sealed record IpStats(string IpAddress, long OrganizationPrevalence, DateTimeOffset? OrgFirstSeen, DateTimeOffset? OrgLastSeen)
 {
     /// <summary>The <c>@odata.context</c> fragment of the answer.</summary>
     public const string Context = "microsoft.windowsDefenderATP.api.InOrgIPStats";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Journal;
 
 /// <summary>A bounded, thread-safe record of recent exchanges, searchable by error <c>target</c>.</summary>
-public sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
+internal sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly JournalEntry?[] _ring = new JournalEntry?[options.Value.JournalCapacity];

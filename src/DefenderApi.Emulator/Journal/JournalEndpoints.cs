@@ -4,7 +4,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Journal;
 
 /// <summary><c>GET /_emulator/journal</c>: by <c>target</c>, or the last N exchanges filtered by status, code, path, injected, method, tenant and app.</summary>
-public static class JournalEndpoints
+internal static class JournalEndpoints
 {
     private const int MaxLimit = 10_000;
 
@@ -12,8 +12,6 @@ public static class JournalEndpoints
     private const int StreamBacklog = 1_000;
 
     /// <summary>Maps the journal query and its live stream on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapJournal(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);

@@ -14,7 +14,7 @@ namespace DefenderApi.Emulator.Journal;
 /// <param name="TenantId">The caller's tenant, when known.</param>
 /// <param name="ClientId">The caller's application, when known.</param>
 /// <param name="Injected">Whether the answer was an injected fault rather than real behaviour.</param>
-public sealed record JournalEntry(
+internal sealed record JournalEntry(
     DateTimeOffset Timestamp,
     string Method,
     string Path,
@@ -46,4 +46,4 @@ public sealed record JournalEntry(
 /// <param name="Headers">Header names and values.</param>
 /// <param name="Body">The body's first <see cref="JournalMiddleware.MaxRecordedBodyBytes"/> bytes as text, or a note on what it was.</param>
 /// <param name="BodyTruncated">Whether the body was longer than what is kept.</param>
-public sealed record ExchangeMessage(IReadOnlyDictionary<string, string> Headers, string Body, bool BodyTruncated);
+internal sealed record ExchangeMessage(IReadOnlyDictionary<string, string> Headers, string Body, bool BodyTruncated);

@@ -4,10 +4,10 @@ using DefenderApi.Emulator.Tenancy;
 namespace DefenderApi.Emulator.Journal;
 
 /// <summary>Marks an exchange whose answer was injected by fault injection, so it never passes for real behaviour.</summary>
-public sealed record InjectedFault(string RuleId);
+internal sealed record InjectedFault(string RuleId);
 
 /// <summary>Records every exchange on <c>/api</c>, <c>/_emulator</c> and the token endpoints in the journal.</summary>
-public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal journal, TimeProvider time)
+internal sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal journal, TimeProvider time)
 {
     /// <summary>
     /// The most characters of a path, query, method or error message an entry keeps: the journal holds thousands of
@@ -34,8 +34,6 @@ public sealed class JournalMiddleware(RequestDelegate next, ExchangeJournal jour
     public const string DashboardPath = "/_emulator/ui";
 
     /// <summary>Runs the rest of the pipeline, then records the exchange.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <returns>A task.</returns>
     public async Task InvokeAsync(HttpContext context)
     {
         var arrived = time.GetUtcNow();

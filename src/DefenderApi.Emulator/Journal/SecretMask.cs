@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Journal;
 /// in headers, JSON properties and form fields named like a secret (<c>client_secret</c>, <c>clientSecret</c>,
 /// <c>password</c>, <c>client_assertion</c>, <c>access_token</c>, …), and anything shaped like a JWT wherever it is.
 /// </summary>
-public static partial class SecretMask
+internal static partial class SecretMask
 {
     /// <summary>What a masked value is replaced with.</summary>
     public const string Mask = "***";

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Library;
 
 /// <summary><c>/api/libraryfiles</c>: list, upload, delete (the live response library pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class LibraryEndpoints
+internal static class LibraryEndpoints
 {
     private const string EntitySet = "LibraryFiles";
 
@@ -23,8 +23,6 @@ public static class LibraryEndpoints
     internal const string WriteScope = "library";
 
     /// <summary>Maps the library resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapLibrary(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/libraryfiles").WithTags("Library")

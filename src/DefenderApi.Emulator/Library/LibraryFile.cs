@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Library;
 
 /// <summary>A live response library file (<see href="https://learn.microsoft.com/defender-endpoint/api/list-library-files">List library files</see>).</summary>
-public sealed class LibraryFile : ITenantOwned
+internal sealed class LibraryFile : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

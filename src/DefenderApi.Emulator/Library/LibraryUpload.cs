@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.Library;
 /// <param name="ParametersDescription">Parameters description (default empty).</param>
 /// <param name="HasParameters">Whether the script takes parameters.</param>
 /// <param name="OverrideIfExists">Whether an existing file may be replaced.</param>
-public sealed record LibraryUpload(string FileName, byte[] Content, string? Description, string ParametersDescription, bool HasParameters, bool OverrideIfExists)
+internal sealed record LibraryUpload(string FileName, byte[] Content, string? Description, string ParametersDescription, bool HasParameters, bool OverrideIfExists)
 {
     /// <summary>The documented maximum file size: 20 MB.</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
@@ -23,7 +23,6 @@ public sealed record LibraryUpload(string FileName, byte[] Content, string? Desc
     };
 
     /// <summary>Reads and checks the multipart form; every fault is a 400 naming it.</summary>
-    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The upload.</returns>
     public static async Task<LibraryUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -10,4 +10,4 @@ namespace DefenderApi.Emulator.Library;
 /// <param name="ParametersDescription">A description of the script's parameters.</param>
 /// <param name="HasParameters">Whether the script takes parameters.</param>
 /// <param name="OverrideIfExists">Whether an existing file of the same name is replaced.</param>
-public sealed record LibraryUploadForm(IFormFile File, string? Description, string? ParametersDescription, bool? HasParameters, bool? OverrideIfExists);
+internal sealed record LibraryUploadForm(IFormFile File, string? Description, string? ParametersDescription, bool? HasParameters, bool? OverrideIfExists);

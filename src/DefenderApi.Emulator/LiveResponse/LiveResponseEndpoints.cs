@@ -17,13 +17,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.LiveResponse;
 
 /// <summary>Run live response, get a command's result link, and serve the result (<see href="https://learn.microsoft.com/defender-endpoint/api/run-live-response">Run live response commands on a device</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/get-live-response-result">Get live response results</see>).</summary>
-public static class LiveResponseEndpoints
+internal static class LiveResponseEndpoints
 {
     private static readonly TimeSpan ResultLinkLifetime = TimeSpan.FromMinutes(30);
 
     /// <summary>Maps the live response calls.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The route builder.</returns>
     public static IEndpointRouteBuilder MapLiveResponse(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/machines/{id}/runliveresponse", Run).WithSummary("Run live response commands on a device").WithDescription("Microsoft Learn: https://learn.microsoft.com/defender-endpoint/api/run-live-response").Produces<MachineAction>(StatusCodes.Status201Created).WithTags("LiveResponse")

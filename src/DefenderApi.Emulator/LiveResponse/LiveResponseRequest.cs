@@ -4,7 +4,7 @@ using DefenderApi.Emulator.MachineActions;
 namespace DefenderApi.Emulator.LiveResponse;
 
 /// <summary>Body of <c>POST /api/machines/{id}/runliveresponse</c>: capitalised top level, lower-case commands (e-23).</summary>
-public sealed record LiveResponseRequest
+internal sealed record LiveResponseRequest
 {
     /// <summary>Comment (not marked required on the page).</summary>
     public string? Comment { get; init; }
@@ -14,7 +14,7 @@ public sealed record LiveResponseRequest
 }
 
 /// <summary>One command.</summary>
-public sealed record LiveResponseCommandRequest
+internal sealed record LiveResponseCommandRequest
 {
     /// <summary>PutFile, RunScript or GetFile.</summary>
     [JsonPropertyName("type")]
@@ -26,7 +26,7 @@ public sealed record LiveResponseCommandRequest
 }
 
 /// <summary>One parameter.</summary>
-public sealed record LiveResponseParamRequest
+internal sealed record LiveResponseParamRequest
 {
     /// <summary>FileName, ScriptName, Args or Path.</summary>
     [JsonPropertyName("key")]

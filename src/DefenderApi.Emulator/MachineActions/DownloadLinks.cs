@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.MachineActions;
 /// Short-lived, signed download URLs (like the SAS links the service hands out): the path and an expiry signed with
 /// a per-process key. They carry no token; the signature is the authorisation.
 /// </summary>
-public sealed class DownloadLinks(TimeProvider time)
+internal sealed class DownloadLinks(TimeProvider time)
 {
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
 
@@ -44,13 +44,12 @@ public sealed class DownloadLinks(TimeProvider time)
 }
 
 /// <summary>Opens the machine action a signed download link points at.</summary>
-public static class ActionDownloads
+internal static class ActionDownloads
 {
     /// <summary>Checks the link's signature and expiry, scopes the store to its tenant, and loads the action.</summary>
     /// <param name="context">The exchange (path and <c>se</c>/<c>sig</c> query).</param>
     /// <param name="tenantId">The tenant in the path.</param>
     /// <param name="actionId">The action in the path.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The action.</returns>
     /// <exception cref="DefenderErrorException">403 Forbidden for a bad or expired link; 404 for a missing action.</exception>
     public static async Task<MachineAction> OpenAsync(HttpContext context, Guid tenantId, string actionId, CancellationToken cancellationToken)

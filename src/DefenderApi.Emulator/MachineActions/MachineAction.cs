@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Persistence;
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary>A response action on a machine, as <see href="https://learn.microsoft.com/defender-endpoint/api/machineaction">machineAction resource type</see> documents it.</summary>
-public sealed class MachineAction : ITenantOwned
+internal sealed class MachineAction : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -82,7 +82,7 @@ public sealed class MachineAction : ITenantOwned
 }
 
 /// <summary>The file a stop-and-quarantine action is about.</summary>
-public sealed class RelatedFileInfo
+internal sealed class RelatedFileInfo
 {
     /// <summary>The hash.</summary>
     public string FileIdentifier { get; set; } = string.Empty;
@@ -92,7 +92,7 @@ public sealed class RelatedFileInfo
 }
 
 /// <summary>One live response command and its progress.</summary>
-public sealed class LiveResponseCommandState
+internal sealed class LiveResponseCommandState
 {
     /// <summary>0-based position.</summary>
     public int Index { get; set; }
@@ -114,7 +114,7 @@ public sealed class LiveResponseCommandState
 }
 
 /// <summary>A live response command: <c>{"type": ..., "params": [{"key": ..., "value": ...}]}</c>.</summary>
-public sealed class LiveResponseCommand
+internal sealed class LiveResponseCommand
 {
     /// <summary><c>PutFile</c>, <c>RunScript</c> or <c>GetFile</c>.</summary>
     public LiveResponseCommandType Type { get; set; }
@@ -124,7 +124,7 @@ public sealed class LiveResponseCommand
 }
 
 /// <summary>A live response command parameter.</summary>
-public sealed class LiveResponseParam
+internal sealed class LiveResponseParam
 {
     /// <summary>The name, e.g. <c>ScriptName</c>.</summary>
     public string Key { get; set; } = string.Empty;
@@ -134,7 +134,7 @@ public sealed class LiveResponseParam
 }
 
 /// <summary>Live response command types.</summary>
-public enum LiveResponseCommandType
+internal enum LiveResponseCommandType
 {
     /// <summary>Put a library file on the device.</summary>
     PutFile,
@@ -147,7 +147,7 @@ public enum LiveResponseCommandType
 }
 
 /// <summary>Machine action types.</summary>
-public enum MachineActionType
+internal enum MachineActionType
 {
     /// <summary>Antivirus scan.</summary>
     RunAntiVirusScan,
@@ -178,7 +178,7 @@ public enum MachineActionType
 }
 
 /// <summary>Machine action statuses.</summary>
-public enum MachineActionStatus
+internal enum MachineActionStatus
 {
     /// <summary>Waiting for the device.</summary>
     Pending,

@@ -11,10 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary><c>POST /_emulator/tenants/{tenantId}/machineactions/{id}/complete</c> (see docs/admin.md).</summary>
-public static class MachineActionAdminEndpoints
+internal static class MachineActionAdminEndpoints
 {
     /// <summary>Maps the complete call and the list of open actions on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
     /// <returns>The complete endpoint.</returns>
     public static RouteHandlerBuilder MapMachineActionAdmin(this RouteGroupBuilder admin)
     {
@@ -60,7 +59,7 @@ public static class MachineActionAdminEndpoints
 }
 
 /// <summary>The body of the complete call.</summary>
-public sealed record CompleteActionRequest
+internal sealed record CompleteActionRequest
 {
     /// <summary>Succeeded, Failed, TimeOut or Cancelled.</summary>
     [JsonPropertyName("status")]

@@ -12,11 +12,9 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary>The action-creating calls under <c>/api/machines/{id}</c> (the machine action pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>); each answers 201 with the action.</summary>
-public static partial class MachineActionCommandEndpoints
+internal static partial class MachineActionCommandEndpoints
 {
     /// <summary>Maps the action calls.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapMachineActionCommands(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines/{id}").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));

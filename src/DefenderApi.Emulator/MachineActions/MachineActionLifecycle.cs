@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.MachineActions;
 /// start and completion instants; every read first stores the transitions that are due by <see cref="TimeProvider"/>
 /// (so no timers run, and a fake clock drives it exactly). A success applies the action's effect to the machine.
 /// </summary>
-public sealed class MachineActionLifecycle(TimeProvider time, MachineActionSettingsStore settings)
+internal sealed class MachineActionLifecycle(TimeProvider time, MachineActionSettingsStore settings)
 {
     /// <summary>Sets a new action's status and schedule from the settings in force.</summary>
     /// <param name="action">The new action.</param>
@@ -35,10 +35,7 @@ public sealed class MachineActionLifecycle(TimeProvider time, MachineActionSetti
     }
 
     /// <summary>Stores every transition that is due (optionally for one machine only).</summary>
-    /// <param name="db">The store.</param>
     /// <param name="machineId">Only this machine's actions, or all.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public async Task AdvanceAsync(EmulatorDbContext db, string? machineId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -1,21 +1,21 @@
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary>A body with only the required <c>Comment</c> (unisolate, restrict, unrestrict, collect, offboard).</summary>
-public sealed record CommentRequest
+internal sealed record CommentRequest
 {
     /// <summary>Comment to associate with the action. Required.</summary>
     public required string Comment { get; init; }
 }
 
 /// <summary>Body of a cancel call: <c>Comment</c> is not marked required on the page.</summary>
-public sealed record CancelRequest
+internal sealed record CancelRequest
 {
     /// <summary>Why the action is cancelled.</summary>
     public string? Comment { get; init; }
 }
 
 /// <summary>Isolation types.</summary>
-public enum IsolationType
+internal enum IsolationType
 {
     /// <summary>Full isolation.</summary>
     Full,
@@ -28,7 +28,7 @@ public enum IsolationType
 }
 
 /// <summary>Body of <c>POST /api/machines/{id}/isolate</c>.</summary>
-public sealed record IsolateRequest
+internal sealed record IsolateRequest
 {
     /// <summary>Comment. Required.</summary>
     public required string Comment { get; init; }
@@ -38,7 +38,7 @@ public sealed record IsolateRequest
 }
 
 /// <summary>Scan types.</summary>
-public enum ScanType
+internal enum ScanType
 {
     /// <summary>Quick scan.</summary>
     Quick,
@@ -48,7 +48,7 @@ public enum ScanType
 }
 
 /// <summary>Body of <c>POST /api/machines/{id}/runAntiVirusScan</c>.</summary>
-public sealed record AntivirusScanRequest
+internal sealed record AntivirusScanRequest
 {
     /// <summary>Comment. Required.</summary>
     public required string Comment { get; init; }
@@ -58,7 +58,7 @@ public sealed record AntivirusScanRequest
 }
 
 /// <summary>Body of <c>POST /api/machines/{id}/StopAndQuarantineFile</c>.</summary>
-public sealed record StopAndQuarantineRequest
+internal sealed record StopAndQuarantineRequest
 {
     /// <summary>Comment. Required.</summary>
     public required string Comment { get; init; }

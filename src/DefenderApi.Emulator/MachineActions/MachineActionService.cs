@@ -12,7 +12,7 @@ namespace DefenderApi.Emulator.MachineActions;
 /// <param name="Scope">Its scope, or null.</param>
 /// <param name="Comment">The requestor's comment.</param>
 /// <param name="Requestor">Who asks.</param>
-public sealed record NewMachineAction(MachineActionType Type, string? Scope, string? Comment, string Requestor)
+internal sealed record NewMachineAction(MachineActionType Type, string? Scope, string? Comment, string Requestor)
 {
     /// <summary>A check on the machine's state after the platform checks (e.g. unisolate of a machine that is not isolated).</summary>
     public Func<Machine, DefenderError?>? StateCheck { get; init; }
@@ -26,14 +26,12 @@ public sealed record NewMachineAction(MachineActionType Type, string? Scope, str
 /// insert. One pending or running action per machine and type is enforced by a unique partial index; losing that
 /// race is 400 <c>ActiveRequestAlreadyExists</c>.
 /// </summary>
-public sealed class MachineActionService(MachineActionLifecycle lifecycle)
+internal sealed class MachineActionService(MachineActionLifecycle lifecycle)
 {
     /// <summary>Creates an action on a machine.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="machineIdOrName">The machine id or name from the path.</param>
     /// <param name="request">The action.</param>
     /// <param name="access">The caller's access (device groups).</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored action.</returns>
     /// <exception cref="DefenderErrorException">A documented precondition failed.</exception>
     public async Task<MachineAction> CreateAsync(EmulatorDbContext db, string machineIdOrName, NewMachineAction request, CallerAccess access, CancellationToken cancellationToken)

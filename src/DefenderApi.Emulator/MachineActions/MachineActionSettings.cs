@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary>How machine actions progress (see docs/admin.md).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MachineActionMode>))]
-public enum MachineActionMode
+internal enum MachineActionMode
 {
     /// <summary>Actions succeed as soon as they are created.</summary>
     [JsonStringEnumMemberName("immediate")]
@@ -22,7 +22,7 @@ public enum MachineActionMode
 /// <summary>The machine action settings.</summary>
 /// <param name="Mode">How actions progress.</param>
 /// <param name="Seconds">Duration of a timed action.</param>
-public sealed record MachineActionSettings(
+internal sealed record MachineActionSettings(
     [property: JsonPropertyName("mode")] MachineActionMode Mode,
     [property: JsonPropertyName("seconds")] int Seconds)
 {
@@ -34,7 +34,7 @@ public sealed record MachineActionSettings(
 /// The current machine action settings (singleton). Actions take the settings in force when they are created;
 /// changing them does not move actions already created.
 /// </summary>
-public sealed class MachineActionSettingsStore
+internal sealed class MachineActionSettingsStore
 {
     private MachineActionSettings _current = MachineActionSettings.Default;
 

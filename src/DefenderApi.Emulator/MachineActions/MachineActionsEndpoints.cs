@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary><c>/api/machineactions</c>: list (OData), get, cancel, investigation package URI.</summary>
-public static class MachineActionsEndpoints
+internal static class MachineActionsEndpoints
 {
     private static readonly string[] CancelPermissions =
     [
@@ -24,8 +24,6 @@ public static class MachineActionsEndpoints
     private static readonly TimeSpan PackageLinkLifetime = TimeSpan.FromMinutes(30);
 
     /// <summary>Maps the machine action resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapMachineActions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machineactions").WithTags("MachineActions").WithRateLimit(ApiRateLimit.Default("machineactions"));

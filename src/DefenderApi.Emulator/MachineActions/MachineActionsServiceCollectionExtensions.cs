@@ -4,11 +4,9 @@ using DefenderApi.Emulator.OData;
 namespace DefenderApi.Emulator.MachineActions;
 
 /// <summary>Registers the machine actions feature.</summary>
-public static class MachineActionsServiceCollectionExtensions
+internal static class MachineActionsServiceCollectionExtensions
 {
     /// <summary>Adds machine actions: entity set, settings, lifecycle, creation service, download links, data loader.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddMachineActions(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,8 +20,6 @@ public static class MachineActionsServiceCollectionExtensions
     }
 
     /// <summary>Maps <c>/api/machineactions</c> and the action calls under <c>/api/machines/{id}</c>.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The route builder.</returns>
     public static IEndpointRouteBuilder MapMachineActionsFeature(this IEndpointRouteBuilder app)
     {
         app.MapMachineActions();

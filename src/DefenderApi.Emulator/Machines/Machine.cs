@@ -5,7 +5,7 @@ using DefenderApi.Emulator.Persistence;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary>A device, as <see href="https://learn.microsoft.com/defender-endpoint/api/machine">Machine resource type</see> documents it (JSON names and order as on the page).</summary>
-public sealed class Machine : ITenantOwned
+internal sealed class Machine : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -97,7 +97,7 @@ public sealed class Machine : ITenantOwned
 }
 
 /// <summary>A network interface of a machine.</summary>
-public sealed class IpAddress
+internal sealed class IpAddress
 {
     /// <summary>The address.</summary>
     [JsonPropertyName("ipAddress")]
@@ -111,7 +111,7 @@ public sealed class IpAddress
 }
 
 /// <summary>Machine health status.</summary>
-public enum MachineHealthStatus
+internal enum MachineHealthStatus
 {
     /// <summary>Reporting.</summary>
     Active,
@@ -133,7 +133,7 @@ public enum MachineHealthStatus
 }
 
 /// <summary>Risk score.</summary>
-public enum MachineRiskScore
+internal enum MachineRiskScore
 {
     /// <summary>None.</summary>
     None,
@@ -152,7 +152,7 @@ public enum MachineRiskScore
 }
 
 /// <summary>Exposure level.</summary>
-public enum ExposureLevel
+internal enum ExposureLevel
 {
     /// <summary>None.</summary>
     None,
@@ -168,7 +168,7 @@ public enum ExposureLevel
 }
 
 /// <summary>Device value.</summary>
-public enum DeviceValue
+internal enum DeviceValue
 {
     /// <summary>Normal.</summary>
     Normal,
@@ -181,7 +181,7 @@ public enum DeviceValue
 }
 
 /// <summary>A device's network isolation.</summary>
-public enum IsolationState
+internal enum IsolationState
 {
     /// <summary>Not isolated.</summary>
     None,

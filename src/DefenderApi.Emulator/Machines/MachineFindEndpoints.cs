@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary>Find machines by internal IP around a time, and by tag.</summary>
-public static class MachineFindEndpoints
+internal static class MachineFindEndpoints
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 

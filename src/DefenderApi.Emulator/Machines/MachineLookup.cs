@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary>Finds machines of the caller's tenant by id or computer name; an unknown one is 404 <c>ResourceNotFound</c>.</summary>
-public static class MachineLookup
+internal static class MachineLookup
 {
     /// <summary>Finds a machine by device id or computer DNS name (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-by-id">Get machine by ID API</see> accepts both).</summary>
     /// <param name="machines">The tenant's machines.</param>
     /// <param name="idOrName">The id or name.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The machine.</returns>
     /// <exception cref="DefenderErrorException">No such machine (404 ResourceNotFound).</exception>
     public static async Task<Machine> GetMachineAsync(this IQueryable<Machine> machines, string idOrName, CancellationToken cancellationToken) =>
@@ -25,7 +24,6 @@ public static class MachineLookup
     /// <param name="machines">The tenant's machines.</param>
     /// <param name="idOrName">The id or name.</param>
     /// <param name="access">The caller's access.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The machine.</returns>
     /// <exception cref="DefenderErrorException">404 ResourceNotFound or 403 Forbidden.</exception>
     public static async Task<Machine> GetMachineAsync(this IQueryable<Machine> machines, string idOrName, CallerAccess access, CancellationToken cancellationToken)
@@ -49,7 +47,6 @@ public static class MachineLookup
     }
 
     /// <summary>The tenant's machines.</summary>
-    /// <param name="db">The store.</param>
     /// <returns>The machines.</returns>
     public static DbSet<Machine> Machines(this EmulatorDbContext db) => db.Set<Machine>();
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary>Body of <c>PATCH /api/machines/{id}</c> (<see href="https://learn.microsoft.com/defender-endpoint/api/update-machine-method">Update machine entity API</see>: both optional, names as in its table).</summary>
-public sealed record UpdateMachineRequest
+internal sealed record UpdateMachineRequest
 {
     /// <summary>The new tag set (replaces the existing tags).</summary>
     [JsonPropertyName("machineTags")]
@@ -15,7 +15,7 @@ public sealed record UpdateMachineRequest
 }
 
 /// <summary>Add or remove.</summary>
-public enum TagAction
+internal enum TagAction
 {
     /// <summary>Add the tag.</summary>
     Add,
@@ -25,7 +25,7 @@ public enum TagAction
 }
 
 /// <summary>Body of <c>POST /api/machines/{id}/tags</c>.</summary>
-public sealed record MachineTagRequest
+internal sealed record MachineTagRequest
 {
     /// <summary>The tag.</summary>
     public required string Value { get; init; }
@@ -35,7 +35,7 @@ public sealed record MachineTagRequest
 }
 
 /// <summary>Body of <c>POST /api/machines/AddOrRemoveTagForMultipleMachines</c>.</summary>
-public sealed record MultipleMachineTagRequest
+internal sealed record MultipleMachineTagRequest
 {
     /// <summary>The tag.</summary>
     public required string Value { get; init; }
@@ -48,7 +48,7 @@ public sealed record MultipleMachineTagRequest
 }
 
 /// <summary>Body of <c>POST /api/machines/{id}/setDeviceValue</c>.</summary>
-public sealed record SetDeviceValueRequest
+internal sealed record SetDeviceValueRequest
 {
     /// <summary>Normal, Low or High.</summary>
     public required DeviceValue DeviceValue { get; init; }

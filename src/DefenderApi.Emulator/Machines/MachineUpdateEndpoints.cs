@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary>Machine updates: PATCH, tags (one and many machines), device value.</summary>
-public static class MachineUpdateEndpoints
+internal static class MachineUpdateEndpoints
 {
     /// <summary>The documented maximum of machines per multi-machine tag call.</summary>
     public const int MaxTaggedMachines = 500;

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary><c>/api/machines</c>: list, get, update, tags, find (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machines">List machines API</see> and the pages of the machine pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class MachinesEndpoints
+internal static class MachinesEndpoints
 {
     internal static readonly string[] ReadApp = ["Machine.Read.All", "Machine.ReadWrite.All"];
     internal static readonly string[] ReadDelegated = ["Machine.Read", "Machine.ReadWrite"];
@@ -22,8 +22,6 @@ public static class MachinesEndpoints
     internal static readonly string[] WriteDelegated = ["Machine.ReadWrite"];
 
     /// <summary>Maps the machine resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapMachines(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines").WithTags("Machines").WithRateLimit(ApiRateLimit.Default("machines"));

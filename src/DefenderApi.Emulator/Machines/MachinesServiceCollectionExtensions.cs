@@ -9,11 +9,9 @@ using DefenderApi.Emulator.OData;
 namespace DefenderApi.Emulator.Machines;
 
 /// <summary>Registers the machines feature.</summary>
-public static class MachinesServiceCollectionExtensions
+internal static class MachinesServiceCollectionExtensions
 {
     /// <summary>Adds machines to the EDM model, their data loaders and the demo seeder.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddMachines(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.OData;
 /// the <c>$top</c> maximum, the page size, and the <c>$expand</c> navigations. Anything else is a 400 <c>ODataError</c>.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
-public sealed record ODataCollectionPolicy<T>
+internal sealed record ODataCollectionPolicy<T>
     where T : class
 {
     /// <summary>The operators most collections document: <c>eq ne gt ge lt le and or not</c>.</summary>

@@ -13,7 +13,7 @@ namespace DefenderApi.Emulator.OData;
 /// to LINQ with the library's binders so EF Core runs them in SQL, pages at the policy's page size with
 /// <c>@odata.nextLink</c>, and writes <c>{"@odata.context": ..., "value": [...]}</c>.
 /// </summary>
-public sealed class ODataCollectionQuery
+internal sealed class ODataCollectionQuery
 {
     private readonly EmulatorEdmModel edm;
     private readonly RowLayouts layouts;
@@ -36,7 +36,6 @@ public sealed class ODataCollectionQuery
     /// <param name="context">The exchange (its query string holds the options).</param>
     /// <param name="source">The rows the caller may see (already tenant-filtered), a query of the request's context.</param>
     /// <param name="policy">What the collection accepts.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <param name="whenEmpty">What to answer instead of an empty page, if anything (e.g. a 404 for an empty tenant).</param>
     /// <returns>The page, or throws a 400 <c>ODataError</c> for a refused option.</returns>
     public async Task<IResult> ListAsync<T>(HttpContext context, IQueryable<T> source, ODataCollectionPolicy<T> policy, CancellationToken cancellationToken,
@@ -117,7 +116,6 @@ public sealed class ODataCollectionQuery
 
     /// <summary>Parses and checks the request's query options without running them.</summary>
     /// <typeparam name="T">The entity type.</typeparam>
-    /// <param name="context">The exchange.</param>
     /// <param name="policy">What the collection accepts.</param>
     /// <returns>The parsed options.</returns>
     public ParsedODataQuery Parse<T>(HttpContext context, ODataCollectionPolicy<T> policy)
@@ -163,7 +161,7 @@ public sealed class ODataCollectionQuery
 }
 
 /// <summary>Shorthands for writing policies.</summary>
-public static class ODataPolicy
+internal static class ODataPolicy
 {
     /// <summary>A case-sensitive set of EDM property names.</summary>
     /// <param name="names">The names.</param>

@@ -8,13 +8,13 @@ namespace DefenderApi.Emulator.OData;
 /// <summary>One entity set of the emulator's EDM model, registered by a feature.</summary>
 /// <param name="Name">The entity set name, e.g. <c>Machines</c>.</param>
 /// <param name="Add">Adds the set to the model builder.</param>
-public sealed record ODataEntitySetRegistration(string Name, Action<ODataConventionModelBuilder> Add);
+internal sealed record ODataEntitySetRegistration(string Name, Action<ODataConventionModelBuilder> Add);
 
 /// <summary>
 /// The EDM model of every documented entity, built once from the features' registrations. Property names are the
 /// JSON (lower camel case) names; members marked <see cref="JsonIgnoreAttribute"/> (such as the tenant id) stay out.
 /// </summary>
-public sealed class EmulatorEdmModel(IEnumerable<ODataEntitySetRegistration> registrations)
+internal sealed class EmulatorEdmModel(IEnumerable<ODataEntitySetRegistration> registrations)
 {
     private readonly Lazy<IEdmModel> _model = new(() => Build(registrations));
 
@@ -65,13 +65,11 @@ public sealed class EmulatorEdmModel(IEnumerable<ODataEntitySetRegistration> reg
 }
 
 /// <summary>Registers entity sets and the OData services.</summary>
-public static class ODataServiceCollectionExtensions
+internal static class ODataServiceCollectionExtensions
 {
     /// <summary>Adds <typeparamref name="T"/> to the EDM model as entity set <paramref name="name"/>.</summary>
     /// <typeparam name="T">The entity type (its key is its <c>Id</c> property).</typeparam>
-    /// <param name="services">The services.</param>
     /// <param name="name">The entity set name, e.g. <c>Machines</c>.</param>
-    /// <returns>The services.</returns>
     public static IServiceCollection AddODataEntitySet<T>(this IServiceCollection services, string name)
         where T : class
     {
@@ -80,8 +78,6 @@ public static class ODataServiceCollectionExtensions
     }
 
     /// <summary>Adds the model and the query executor (idempotent).</summary>
-    /// <param name="services">The services.</param>
-    /// <returns>The services.</returns>
     public static IServiceCollection AddODataQueries(this IServiceCollection services)
     {
         if (services.All(d => d.ServiceType != typeof(EmulatorEdmModel)))

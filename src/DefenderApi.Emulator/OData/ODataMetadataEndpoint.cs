@@ -6,11 +6,9 @@ using Microsoft.OData.Edm.Csdl;
 namespace DefenderApi.Emulator.OData;
 
 /// <summary>Serves the EDM model as CSDL at <c>GET /api/$metadata</c> (the target of every <c>@odata.context</c>).</summary>
-public static class ODataMetadataEndpoint
+internal static class ODataMetadataEndpoint
 {
     /// <summary>Maps <c>/api/$metadata</c>; any valid token may read it.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapODataMetadata(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/$metadata", WriteMetadata).WithSummary("Get the OData service metadata").WithDescription("The entity data model (CSDL) every @odata.context points at.").WithoutRateLimit("the OData service document is not an API of the reference pages").Produces<string>(StatusCodes.Status200OK, "application/xml").WithName("OData_GetMetadata").WithTags("OData").RequireAuthorization();
 

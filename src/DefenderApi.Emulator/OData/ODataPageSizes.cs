@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.OData;
 /// overrides it, so a test can make <c>/api/alerts</c> page at 50 and walk <c>@odata.nextLink</c>. Changed through
 /// <c>PUT /_emulator/settings</c> (<c>{"pageSizes":{"Alerts":50}}</c>); a page already answered keeps its links.
 /// </summary>
-public sealed class ODataPageSizes
+internal sealed class ODataPageSizes
 {
     /// <summary>The largest page size a setting may ask for: the largest documented page.</summary>
     public const int MaxPageSize = 10_000;

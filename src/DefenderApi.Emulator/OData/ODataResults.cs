@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.OData;
 /// <param name="Count">The total matching rows, when <c>$count=true</c>.</param>
 /// <param name="NextLink">The next page, when there is one.</param>
 /// <param name="Select">The properties to write, or <see langword="null"/> for all.</param>
-public sealed record ODataCollectionResult<T>(string ContextUrl, IReadOnlyList<T> Rows, long? Count, string? NextLink, IReadOnlySet<string>? Select)
+internal sealed record ODataCollectionResult<T>(string ContextUrl, IReadOnlyList<T> Rows, long? Count, string? NextLink, IReadOnlySet<string>? Select)
     : IResult, IStatusCodeHttpResult
 {
     /// <inheritdoc />
@@ -49,7 +49,7 @@ public sealed record ODataCollectionResult<T>(string ContextUrl, IReadOnlyList<T
 /// <param name="ContextUrl">The <c>@odata.context</c> URL, or <see langword="null"/> where the page shows none.</param>
 /// <param name="Entity">The entity.</param>
 /// <param name="Status">The status code (200, or 201 for created actions).</param>
-public sealed record ODataEntityResult<T>(string? ContextUrl, T Entity, int Status = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult
+internal sealed record ODataEntityResult<T>(string? ContextUrl, T Entity, int Status = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult
 {
     /// <inheritdoc />
     public int? StatusCode => Status;
@@ -70,7 +70,7 @@ public sealed record ODataEntityResult<T>(string? ContextUrl, T Entity, int Stat
 /// <summary>A primitive value answer, e.g. <c>{"@odata.context": ".../$metadata#Edm.String", "value": "..."}</c>.</summary>
 /// <param name="ContextUrl">The <c>@odata.context</c> URL, or <see langword="null"/>.</param>
 /// <param name="Value">The value.</param>
-public sealed record ODataValueResult(string? ContextUrl, string Value) : IResult, IStatusCodeHttpResult
+internal sealed record ODataValueResult(string? ContextUrl, string Value) : IResult, IStatusCodeHttpResult
 {
     /// <inheritdoc />
     public int? StatusCode => StatusCodes.Status200OK;
@@ -89,24 +89,21 @@ public sealed record ODataValueResult(string? ContextUrl, string Value) : IResul
 }
 
 /// <summary>Builds OData answers in handlers.</summary>
-public static class ODataResults
+internal static class ODataResults
 {
     /// <summary>A whole (small, unpaged) collection, e.g. a machine's logon users.</summary>
     /// <typeparam name="T">The entity type.</typeparam>
     /// <param name="request">The request (for the context URL).</param>
     /// <param name="entitySet">The context fragment, e.g. <c>Users</c>.</param>
     /// <param name="rows">The rows.</param>
-    /// <returns>The result.</returns>
     public static ODataCollectionResult<T> Collection<T>(HttpRequest request, string entitySet, IReadOnlyList<T> rows) =>
         new(ODataLinks.Context(request, entitySet), rows, null, null, null);
 
     /// <summary>A single entity with <c>#EntitySet/$entity</c> context.</summary>
     /// <typeparam name="T">The entity type.</typeparam>
-    /// <param name="request">The request.</param>
     /// <param name="entitySet">The entity set, e.g. <c>Machines</c>.</param>
     /// <param name="entity">The entity.</param>
     /// <param name="status">200, or 201 for a created resource.</param>
-    /// <returns>The result.</returns>
     public static ODataEntityResult<T> Entity<T>(HttpRequest request, string entitySet, T entity, int status = StatusCodes.Status200OK) =>
         new(ODataLinks.Context(request, $"{entitySet}/$entity"), entity, status);
 }

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.OData;
 /// <param name="Skip">The <c>$skip</c> value (0 when absent).</param>
 /// <param name="Count">Whether <c>$count=true</c> asked for <c>@odata.count</c>.</param>
 /// <param name="After">The stable key a <c>$skiptoken</c> continues after (rows with a greater key), if any.</param>
-public sealed record ParsedODataQuery(
+internal sealed record ParsedODataQuery(
     FilterClause? Filter,
     OrderByClause? OrderBy,
     IReadOnlySet<string>? Select,

@@ -9,7 +9,7 @@ namespace DefenderApi.Emulator.OData;
 /// API reference shows them (e.g. <c>2019-01-02T14:39:38.2262283Z</c>). Every JSON answer and every error message
 /// that names an instant uses it.
 /// </summary>
-public static class UtcInstant
+internal static class UtcInstant
 {
     private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
@@ -20,7 +20,7 @@ public static class UtcInstant
 }
 
 /// <summary>Writes <see cref="DateTimeOffset"/> as <see cref="UtcInstant.Format"/> does; reads any ISO 8601 instant.</summary>
-public sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
+internal sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

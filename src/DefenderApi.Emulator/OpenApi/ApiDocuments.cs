@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.OpenApi;
 /// The two OpenAPI documents the emulator serves: the Defender API (MDE and XDR, <c>/api</c>), usable against the
 /// real service, and the emulator's admin API (<c>/_emulator</c> and the download links it hands out).
 /// </summary>
-public static class ApiDocuments
+internal static class ApiDocuments
 {
     /// <summary>The Defender API document's name (<c>/_emulator/openapi/defender.json</c>, committed as docs/openapi.json).</summary>
     public const string Defender = "defender";
@@ -21,8 +21,6 @@ public static class ApiDocuments
     public static string PathOf(string name) => $"/_emulator/openapi/{name}.json";
 
     /// <summary>Adds both document generators. Neither depends on the request, so each is the same wherever it runs.</summary>
-    /// <param name="services">The services.</param>
-    /// <returns>The services.</returns>
     public static IServiceCollection AddApiDocuments(this IServiceCollection services)
     {
         services.AddOpenApi(Defender, options =>

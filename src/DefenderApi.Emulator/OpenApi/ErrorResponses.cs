@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.OpenApi;
 /// error codes" page (https://learn.microsoft.com/defender-endpoint/api/common-errors), each with the one envelope
 /// <see cref="ErrorEnvelope"/> the error writer produces.
 /// </summary>
-public static class ErrorResponses
+internal static class ErrorResponses
 {
     /// <summary>The error statuses every <c>/api</c> endpoint declares: 400, 401, 403, 404, 429 and 500.</summary>
     public static IReadOnlyList<int> ApiStatuses { get; } = [400, 401, 403, 404, 429, 500];
@@ -15,7 +15,6 @@ public static class ErrorResponses
     /// <summary>Declares <see cref="ApiStatuses"/> on every endpoint of the builder whose route starts with <c>/api/</c>.</summary>
     /// <typeparam name="TBuilder">The builder.</typeparam>
     /// <param name="builder">The group or endpoint.</param>
-    /// <returns>The builder.</returns>
     public static TBuilder WithApiErrorResponses<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {

@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.OpenApi;
 /// <param name="Context">The metadata URL of the entity set, e.g. <c>https://api.security.microsoft.com/api/$metadata#Machines</c>.</param>
 /// <param name="Value">The page's entities.</param>
 /// <param name="NextLink">The URL of the next page; absent on the last page.</param>
-public sealed record ODataCollection<T>(
+internal sealed record ODataCollection<T>(
     [property: JsonPropertyName("@odata.context")] string Context,
     [property: JsonPropertyName("value")] IReadOnlyList<T> Value,
     [property: JsonPropertyName("@odata.nextLink"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextLink);

@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.OpenApi;
 /// </summary>
 /// <param name="Template">The documented path, e.g. <c>/api/machines/findbyip(ip='{ip}',timestamp={timestamp})</c>.</param>
 /// <param name="Arguments">Each argument's name and description, in path order.</param>
-public sealed record ODataFunctionPath(string Template, IReadOnlyList<KeyValuePair<string, string>> Arguments)
+internal sealed record ODataFunctionPath(string Template, IReadOnlyList<KeyValuePair<string, string>> Arguments)
 {
     private const string Extension = "x-defenderapi-function-path";
 

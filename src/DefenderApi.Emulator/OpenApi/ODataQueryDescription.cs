@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.OpenApi;
 /// <param name="OrderByProperties">The properties <c>$orderby</c> may use.</param>
 /// <param name="MaxTop">The largest <c>$top</c> accepted.</param>
 /// <param name="Expand">The navigations <c>$expand</c> may name.</param>
-public sealed record ODataQueryDescription(
+internal sealed record ODataQueryDescription(
     IReadOnlyList<string> FilterProperties,
     IReadOnlyList<string> OrderByProperties,
     int MaxTop,
@@ -33,7 +33,7 @@ public sealed record ODataQueryDescription(
 }
 
 /// <summary>Declares the OData query options and the typed collection answer of an endpoint.</summary>
-public static class ODataQueryEndpointExtensions
+internal static class ODataQueryEndpointExtensions
 {
     /// <summary>
     /// Declares that the endpoint answers an <see cref="ODataCollection{T}"/> of <typeparamref name="TItem"/> and takes
@@ -43,7 +43,6 @@ public static class ODataQueryEndpointExtensions
     /// <typeparam name="TItem">The type of the answered items (usually the entity).</typeparam>
     /// <param name="builder">The endpoint.</param>
     /// <param name="policy">The policy the handler applies.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder ListsOData<TEntity, TItem>(this RouteHandlerBuilder builder, ODataCollectionPolicy<TEntity> policy)
         where TEntity : class =>
         builder.WithMetadata(ODataQueryDescription.Of(policy)).Produces<ODataCollection<TItem>>();
@@ -52,7 +51,6 @@ public static class ODataQueryEndpointExtensions
     /// <typeparam name="T">The entity type.</typeparam>
     /// <param name="builder">The endpoint.</param>
     /// <param name="policy">The policy the handler applies.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder ListsOData<T>(this RouteHandlerBuilder builder, ODataCollectionPolicy<T> policy)
         where T : class =>
         builder.ListsOData<T, T>(policy);
@@ -60,7 +58,6 @@ public static class ODataQueryEndpointExtensions
     /// <summary>Declares that the endpoint answers an <see cref="ODataCollection{T}"/> without query options.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="builder">The endpoint.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder Lists<T>(this RouteHandlerBuilder builder) =>
         builder.Produces<ODataCollection<T>>();
 }

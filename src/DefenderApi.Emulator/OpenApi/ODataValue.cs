@@ -10,6 +10,6 @@ namespace DefenderApi.Emulator.OpenApi;
 /// <typeparam name="T">The value's type.</typeparam>
 /// <param name="Context">The metadata URL of the value's type.</param>
 /// <param name="Value">The value.</param>
-public sealed record ODataValue<T>(
+internal sealed record ODataValue<T>(
     [property: JsonPropertyName("@odata.context")] string Context,
     [property: JsonPropertyName("value")] T Value);

@@ -13,6 +13,7 @@ internal sealed class SchemaCompatibility : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        InlineFiles(document);
         var visited = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
         foreach (var schema in document.Components?.Schemas?.Values ?? [])
         {
@@ -33,6 +34,34 @@ internal sealed class SchemaCompatibility : IOpenApiDocumentTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    // A file in a multipart form (the library upload's IFormFile) is written inline as a binary string, not as a
+    // reference to a named "IFormFile" schema: NSwag emits its FileParameter type only for an inline "format: binary"
+    // property, so with the reference its C# client of the upload did not compile.
+    private static void InlineFiles(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { } schemas)
+        {
+            return;
+        }
+
+        var files = schemas.Where(s => s.Value is OpenApiSchema { Type: JsonSchemaType.String, Format: "binary" }).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var properties in schemas.Values.OfType<OpenApiSchema>().Select(s => s.Properties).OfType<IDictionary<string, IOpenApiSchema>>())
+        {
+            foreach (var (name, property) in properties.ToList())
+            {
+                if (property is OpenApiSchemaReference { Reference.Id: { } id } && files.Contains(id))
+                {
+                    properties[name] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                }
+            }
+        }
+
+        foreach (var id in files)
+        {
+            schemas.Remove(id);
+        }
     }
 
     private static void Fix(IOpenApiSchema? candidate, HashSet<IOpenApiSchema> visited)

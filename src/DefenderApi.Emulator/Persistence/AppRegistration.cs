@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>An application registered in a tenant, with its client secret and application roles.</summary>
-public sealed class AppRegistration : ITenantOwned
+internal sealed class AppRegistration : ITenantOwned
 {
     /// <inheritdoc />
     public Guid TenantId { get; set; }

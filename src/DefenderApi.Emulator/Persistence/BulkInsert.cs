@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.Persistence;
 /// Inserts many new rows of one entity type with prepared multi-row statements inside the current transaction, or
 /// inserts-or-replaces them by primary key (<see cref="UpsertAsync{T}"/>).
 /// </summary>
-public static class BulkInsert
+internal static class BulkInsert
 {
     /// <summary>Inserts <paramref name="rows"/> (new rows only; no change tracking, no upsert).</summary>
     /// <typeparam name="T">The entity type.</typeparam>

@@ -6,15 +6,12 @@ namespace DefenderApi.Emulator.Persistence;
 /// Updates a few properties of many existing rows, by primary key, with one prepared statement inside the current
 /// transaction (e.g. a seeder marking thousands of alerts as investigated, which the change tracker does in seconds).
 /// </summary>
-public static class BulkUpdate
+internal static class BulkUpdate
 {
     /// <summary>Writes <paramref name="properties"/> of each row to its stored row.</summary>
     /// <typeparam name="T">The entity type.</typeparam>
-    /// <param name="db">The store.</param>
     /// <param name="rows">The rows, with their keys and new values.</param>
     /// <param name="properties">The CLR names of the scalar properties to write.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public static Task UpdateAsync<T>(EmulatorDbContext db, IReadOnlyList<T> rows, IReadOnlyList<string> properties, CancellationToken cancellationToken)
         where T : class
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>Brings the database schema up to date at start.</summary>
-public static class DatabaseSchema
+internal static class DatabaseSchema
 {
     /// <summary>The embedded creation script: what EF Core's migrator scripts for a new database, migrations included.</summary>
     public const string CreationScriptResource = "DefenderApi.Emulator.schema.sql";
@@ -25,10 +25,7 @@ public static class DatabaseSchema
     /// 0.05 s for running the script it would write (bench/README.md). MigrationTests asserts the script is still
     /// exactly what EF Core writes.
     /// </remarks>
-    /// <param name="db">The store.</param>
     /// <param name="location">Where the database lives.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public static async Task ApplyAsync(EmulatorDbContext db, DatabaseLocation location, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(db, location, cancellationToken))
@@ -49,9 +46,7 @@ public static class DatabaseSchema
     /// the store before the load completes (readiness is not reported), so no request sees the missing indexes; the
     /// unique indexes stay, so the load meets every rule it would meet later.
     /// </remarks>
-    /// <param name="db">The store.</param>
     /// <param name="location">Where the database lives.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns><see langword="true"/> for a new database (call <see cref="CompleteFirstLoadAsync"/>); <see langword="false"/> when an existing one was migrated and is ready.</returns>
     public static async Task<bool> PrepareAsync(EmulatorDbContext db, DatabaseLocation location, CancellationToken cancellationToken)
     {
@@ -80,10 +75,7 @@ public static class DatabaseSchema
     }
 
     /// <summary>Creates the indexes <see cref="PrepareAsync"/> left out and switches a file database to WAL.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="location">Where the database lives.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public static async Task CompleteFirstLoadAsync(EmulatorDbContext db, DatabaseLocation location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

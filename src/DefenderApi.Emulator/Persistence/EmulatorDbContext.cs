@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Persistence;
 /// (building a context's services on every request was a measurable part of each call): the request scope hands
 /// each leased instance its <see cref="Tenant"/>.
 /// </summary>
-public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options) : DbContext(options)
+internal sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options) : DbContext(options)
 {
     private static readonly MethodInfo ApplyTenantFilterMethod =
         typeof(EmulatorDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Persistence;
 /// An entity that belongs to one tenant. The DbContext filters every query on such entities by the caller's tenant,
 /// so a feature cannot forget the filter and one tenant can never read, count or page another's data.
 /// </summary>
-public interface ITenantOwned
+internal interface ITenantOwned
 {
     /// <summary>The owning tenant.</summary>
     Guid TenantId { get; set; }

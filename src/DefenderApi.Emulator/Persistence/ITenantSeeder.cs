@@ -4,22 +4,19 @@ namespace DefenderApi.Emulator.Persistence;
 /// Fills a tenant with a feature's start data. Registered by each feature; run at start, on tenant creation and on
 /// reset, inside one transaction per tenant: by <see cref="Stage"/>, and within a stage in registration order.
 /// </summary>
-public interface ITenantSeeder
+internal interface ITenantSeeder
 {
     /// <summary>When the seeder runs: entity seeders first, then those that derive data from the stored entities.</summary>
     SeedStage Stage => SeedStage.Entities;
 
     /// <summary>Seeds one tenant. The DbContext's tenant filter is already set to <paramref name="tenantId"/>.</summary>
-    /// <param name="db">The store.</param>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="seed"><c>demo</c> or <c>none</c>.</param>
     /// <param name="cancellationToken">Cancels seeding.</param>
-    /// <returns>A task.</returns>
     Task SeedAsync(EmulatorDbContext db, Guid tenantId, string seed, CancellationToken cancellationToken);
 }
 
 /// <summary>The order of seeding stages.</summary>
-public enum SeedStage
+internal enum SeedStage
 {
     /// <summary>Seeders of the API's own entities (machines, alerts, users, ...), in registration order.</summary>
     Entities,

@@ -11,7 +11,7 @@ using SQLitePCL;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>Registers the store: an SQLite file by default, or a shared in-memory SQLite database.</summary>
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     // The model, built by the process's first host and reused by every later one. It depends on nothing of a host
     // (configurations, conventions and the tenant filter, which reads the context instance it runs on), but each host
@@ -20,8 +20,6 @@ public static class StorageServiceCollectionExtensions
     private static IModel? s_model;
 
     /// <summary>Adds the DbContext and its connection settings.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DatabaseLocation>();
@@ -62,7 +60,7 @@ public static class StorageServiceCollectionExtensions
 /// Where the database lives. For in-memory storage it keeps one connection open for the process lifetime,
 /// because a shared in-memory SQLite database disappears when its last connection closes.
 /// </summary>
-public sealed class DatabaseLocation : IDisposable
+internal sealed class DatabaseLocation : IDisposable
 {
     // Enough for every request a 2-core machine runs at once; more readers than that are opened and closed per use.
     private const int MaxIdleReaders = 32;

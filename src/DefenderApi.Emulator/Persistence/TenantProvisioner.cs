@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>Creates tenants and brings them back to their start state, running every feature's seeder.</summary>
-public sealed partial class TenantProvisioner(
+internal sealed partial class TenantProvisioner(
     IServiceScopeFactory scopes, IEnumerable<ITenantSeeder> seeders, TenantDirectory directory, TimeProvider time,
     ILogger<TenantProvisioner> logger)
 {
@@ -13,19 +13,13 @@ public sealed partial class TenantProvisioner(
     private const string DefaultCache = "PRAGMA cache_size=-2000"; // SQLite's default
 
     /// <summary>Creates (or recreates) a tenant with its seed; the default tenant also gets the default app.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="seed"><c>demo</c> or <c>none</c>.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public Task ProvisionAsync(Guid tenantId, string seed, CancellationToken cancellationToken) =>
         ProvisionAsync(tenantId, seed, features: null, cancellationToken);
 
     /// <summary>Creates a tenant with its seed and feature switches, running every feature's seeder.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="seed"><c>demo</c> or <c>none</c>.</param>
     /// <param name="features">Feature switches by <see cref="TenantFeatures"/> name; absent ones keep their default.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     public async Task ProvisionAsync(Guid tenantId, string seed, IReadOnlyDictionary<string, bool>? features, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>A tenant known to the emulator.</summary>
-public sealed class TenantRecord
+internal sealed class TenantRecord
 {
     /// <summary>The tenant id (the <c>tid</c> of its tokens).</summary>
     public Guid Id { get; set; }

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Persistence;
 /// concurrent requests never both take the same id or both create the same entity. One emulator process owns its
 /// store; a shared deployment would move this into the database (see docs/decisions/0001-storage.md).
 /// </summary>
-public sealed class TenantWriteLocks
+internal sealed class TenantWriteLocks
 {
     // The scopes held by Hold in the current flow: code that runs inside such a unit takes them at once.
     private static readonly AsyncLocal<HeldScopes?> Held = new();

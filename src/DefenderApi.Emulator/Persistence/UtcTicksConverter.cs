@@ -3,6 +3,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DefenderApi.Emulator.Persistence;
 
 /// <summary>Stores instants as UTC ticks so SQLite compares and orders them correctly.</summary>
-public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     value => value.UtcTicks,
     ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

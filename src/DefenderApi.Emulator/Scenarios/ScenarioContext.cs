@@ -18,7 +18,7 @@ namespace DefenderApi.Emulator.Scenarios;
 /// <c>CreateAlertByReference</c> (evidence from the event, AlertInfo/AlertEvidence rows, an automated investigation),
 /// change alerts and machines. Every change moves <c>lastUpdateTime</c>/<c>lastSeen</c> to the step's instant.
 /// </summary>
-public sealed class ScenarioContext
+internal sealed class ScenarioContext
 {
     private readonly EmulatorDbContext _db;
     private readonly AlertReferenceService _alerts;
@@ -229,7 +229,7 @@ public sealed class ScenarioContext
 /// <param name="Description">The description.</param>
 /// <param name="DetectionSource">The detection source the alert shows, e.g. <c>WindowsDefenderAv</c>.</param>
 /// <param name="ThreatFamily">The threat family, if any.</param>
-public sealed record ScenarioAlert(string Title, string Severity, string Category, string Description, string DetectionSource = "WindowsDefenderAtp", string? ThreatFamily = null)
+internal sealed record ScenarioAlert(string Title, string Severity, string Category, string Description, string DetectionSource = "WindowsDefenderAtp", string? ThreatFamily = null)
 {
     /// <summary>The recommended action.</summary>
     public string RecommendedAction { get; init; } = "Investigate the device and the process tree; isolate the device if the activity is confirmed.";

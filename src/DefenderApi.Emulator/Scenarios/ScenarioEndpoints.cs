@@ -10,11 +10,9 @@ namespace DefenderApi.Emulator.Scenarios;
 /// <c>/_emulator/scenarios</c> (the catalogue) and <c>/_emulator/tenants/{id}/scenarios</c>: start, list, inspect
 /// and stop scenario runs (docs/scenarios.md).
 /// </summary>
-public static class ScenarioEndpoints
+internal static class ScenarioEndpoints
 {
     /// <summary>Registers the scenario engine.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddScenarios(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,8 +22,6 @@ public static class ScenarioEndpoints
     }
 
     /// <summary>Maps the scenario calls on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapScenarioAdmin(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -62,7 +58,7 @@ public static class ScenarioEndpoints
 /// <param name="Name">Its name.</param>
 /// <param name="Description">What it plays.</param>
 /// <param name="DefaultDevices">Its devices unless told.</param>
-public sealed record ScenarioInfo(
+internal sealed record ScenarioInfo(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("defaultDevices")] int DefaultDevices);
@@ -70,7 +66,7 @@ public sealed record ScenarioInfo(
 /// <summary>A planned step.</summary>
 /// <param name="At">When it is due.</param>
 /// <param name="Name">What it does.</param>
-public sealed record ScenarioStepView([property: JsonPropertyName("at")] DateTimeOffset At, [property: JsonPropertyName("name")] string Name);
+internal sealed record ScenarioStepView([property: JsonPropertyName("at")] DateTimeOffset At, [property: JsonPropertyName("name")] string Name);
 
 /// <summary>A scenario run as the admin API shows it.</summary>
 /// <param name="Id">The run id.</param>
@@ -83,7 +79,7 @@ public sealed record ScenarioStepView([property: JsonPropertyName("at")] DateTim
 /// <param name="Steps">The plan.</param>
 /// <param name="Timeline">What happened so far.</param>
 /// <param name="Error">Why it failed, if it did.</param>
-public sealed record ScenarioView(
+internal sealed record ScenarioView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("status")] ScenarioStatus Status,

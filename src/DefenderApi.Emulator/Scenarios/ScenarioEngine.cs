@@ -19,20 +19,18 @@ namespace DefenderApi.Emulator.Scenarios;
 /// reset or a snapshot restore stops the runs of the tenants it replaces and forgets them: their steps would write
 /// into a store that no longer holds what they played on.
 /// </summary>
-public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScenarioEngine> logger) : IStoreResetObserver, IDisposable
+internal sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScenarioEngine> logger) : IStoreResetObserver, IDisposable
 {
     private readonly ConcurrentDictionary<string, ScenarioRun> _runs = new(StringComparer.Ordinal);
     private readonly Lock _steps = new();
     private int _sequence;
 
     /// <summary>The scenario runs of a tenant, in start order.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <returns>The runs.</returns>
     public IReadOnlyList<ScenarioRun> List(Guid tenantId) =>
         [.. _runs.Values.Where(r => r.TenantId == tenantId).OrderBy(r => r.StartedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
 
     /// <summary>A run of a tenant.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="id">The run id.</param>
     /// <returns>The run.</returns>
     /// <exception cref="DefenderErrorException">No such run (404 ResourceNotFound).</exception>
@@ -40,7 +38,6 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
         _runs.TryGetValue(id, out var run) && run.TenantId == tenantId ? run : throw new DefenderErrorException(DefenderErrors.ResourceNotFound("Scenario", id));
 
     /// <summary>Starts a scenario: picks its devices, plans its steps and schedules them; steps due now run before this returns.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="request">The scenario and its parameters.</param>
     /// <param name="cancellationToken">Cancels the device lookup.</param>
     /// <returns>The run.</returns>
@@ -89,7 +86,6 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
     }
 
     /// <summary>Stops a run: its remaining steps never run.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="id">The run id.</param>
     /// <returns>The run.</returns>
     public ScenarioRun Stop(Guid tenantId, string id)
@@ -206,10 +202,10 @@ public sealed partial class ScenarioEngine(IServiceScopeFactory scopes, TimeProv
 /// <param name="Devices">The devices, in the order the scenario uses them.</param>
 /// <param name="Random">The seeded random source.</param>
 /// <param name="Hours">How long open-ended scenarios (background) run.</param>
-public sealed record ScenarioPlan(IReadOnlyList<string> Devices, Random Random, int Hours);
+internal sealed record ScenarioPlan(IReadOnlyList<string> Devices, Random Random, int Hours);
 
 /// <summary>A named, parameterized scenario.</summary>
-public interface IScenarioDefinition
+internal interface IScenarioDefinition
 {
     /// <summary>The name, e.g. <c>ransomware</c>.</summary>
     string Name { get; }
@@ -227,7 +223,7 @@ public interface IScenarioDefinition
 }
 
 /// <summary>The body of <c>POST /_emulator/tenants/{id}/scenarios</c>.</summary>
-public sealed record ScenarioRequest
+internal sealed record ScenarioRequest
 {
     /// <summary>The scenario's name.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]

@@ -4,7 +4,7 @@ using DefenderApi.Emulator.Alerts;
 namespace DefenderApi.Emulator.Scenarios;
 
 /// <summary>The scenarios the emulator plays (docs/scenarios.md has each one's timeline).</summary>
-public static partial class ScenarioLibrary
+internal static partial class ScenarioLibrary
 {
     /// <summary>Every scenario.</summary>
     public static IReadOnlyList<IScenarioDefinition> All { get; } =

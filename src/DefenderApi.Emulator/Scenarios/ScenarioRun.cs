@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.Scenarios;
 /// <param name="At">The offset from the scenario's start.</param>
 /// <param name="Name">What happens, e.g. <c>encrypt files on wks-00012</c>.</param>
 /// <param name="Run">The step's work.</param>
-public sealed record ScenarioStep(TimeSpan At, string Name, Func<ScenarioContext, Task> Run);
+internal sealed record ScenarioStep(TimeSpan At, string Name, Func<ScenarioContext, Task> Run);
 
 /// <summary>Something a step did, as the timeline shows it.</summary>
 /// <param name="At">When.</param>
@@ -15,7 +15,7 @@ public sealed record ScenarioStep(TimeSpan At, string Name, Func<ScenarioContext
 /// <param name="MachineId">The device, if any.</param>
 /// <param name="AlertId">The alert raised or changed, if any.</param>
 /// <param name="Text">A description.</param>
-public sealed record ScenarioEvent(
+internal sealed record ScenarioEvent(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("step")] string Step,
     [property: JsonPropertyName("kind")] string Kind,
@@ -24,7 +24,7 @@ public sealed record ScenarioEvent(
     [property: JsonPropertyName("text")] string Text);
 
 /// <summary>The state of a scenario run.</summary>
-public enum ScenarioStatus
+internal enum ScenarioStatus
 {
     /// <summary>Steps are still due.</summary>
     Running,
@@ -40,7 +40,7 @@ public enum ScenarioStatus
 }
 
 /// <summary>A started scenario: its plan, what has happened so far, and its timers.</summary>
-public sealed class ScenarioRun
+internal sealed class ScenarioRun
 {
     private readonly List<ScenarioEvent> _timeline = [];
     private readonly List<ITimer> _timers = [];

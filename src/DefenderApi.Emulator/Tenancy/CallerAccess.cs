@@ -10,7 +10,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// roles and device groups of their user, read from the store on first use, so admin changes apply to the next call.
 /// Lists filter by <see cref="GetDeviceGroupsAsync"/>; actions on one device call <see cref="DemandDeviceGroupAsync"/>.
 /// </summary>
-public sealed class CallerAccess(IHttpContextAccessor http, EmulatorDbContext db)
+internal sealed class CallerAccess(IHttpContextAccessor http, EmulatorDbContext db)
 {
     private EmulatorUser? _user;
     private bool _loaded;
@@ -27,7 +27,6 @@ public sealed class CallerAccess(IHttpContextAccessor http, EmulatorDbContext db
     public string Requestor => http.HttpContext?.User.FindFirst("upn")?.Value ?? Identity?.ClientId ?? string.Empty;
 
     /// <summary>The device groups the caller sees.</summary>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>Every group for apps; the user's groups (none if the user was removed) for delegated tokens.</returns>
     public async Task<DeviceGroupScope> GetDeviceGroupsAsync(CancellationToken cancellationToken)
     {
@@ -41,22 +40,18 @@ public sealed class CallerAccess(IHttpContextAccessor http, EmulatorDbContext db
 
     /// <summary>Whether the caller sees a device group.</summary>
     /// <param name="rbacGroupId">The device's <c>rbacGroupId</c>.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns><see langword="true"/> when visible.</returns>
     public async Task<bool> CanSeeDeviceGroupAsync(string? rbacGroupId, CancellationToken cancellationToken) =>
         (await GetDeviceGroupsAsync(cancellationToken)).Includes(rbacGroupId);
 
     /// <summary>Whether the caller holds a portal role (always for application tokens).</summary>
     /// <param name="role">A <see cref="PortalRoles"/> name.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns><see langword="true"/> when held.</returns>
     public async Task<bool> HasPortalRoleAsync(string role, CancellationToken cancellationToken) =>
         !IsDelegated || (await LoadUserAsync(cancellationToken))?.Roles.Contains(role, StringComparer.OrdinalIgnoreCase) == true;
 
     /// <summary>Refuses the call with 403 <c>Forbidden</c> unless the caller holds <paramref name="role"/>.</summary>
     /// <param name="role">A <see cref="PortalRoles"/> name.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>A task.</returns>
     /// <exception cref="DefenderErrorException">403 <c>Forbidden</c> naming the role.</exception>
     public async Task DemandPortalRoleAsync(string role, CancellationToken cancellationToken)
     {
@@ -68,8 +63,6 @@ public sealed class CallerAccess(IHttpContextAccessor http, EmulatorDbContext db
 
     /// <summary>Refuses the call with 403 <c>Forbidden</c> unless the caller sees the device group.</summary>
     /// <param name="rbacGroupId">The device's <c>rbacGroupId</c>.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>A task.</returns>
     /// <exception cref="DefenderErrorException">403 <c>Forbidden</c> naming the device group.</exception>
     public async Task DemandDeviceGroupAsync(string? rbacGroupId, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// <param name="TenantId">The <c>tid</c> claim.</param>
 /// <param name="ClientId">The <c>appid</c> (v1) or <c>azp</c> (v2) claim.</param>
 /// <param name="UserId">The user's <c>oid</c> for delegated tokens; <see langword="null"/> for app tokens.</param>
-public sealed record CallerIdentity(string TenantId, string ClientId, string? UserId)
+internal sealed record CallerIdentity(string TenantId, string ClientId, string? UserId)
 {
     /// <summary>Reads the identity of an authenticated principal.</summary>
     /// <param name="user">The principal.</param>

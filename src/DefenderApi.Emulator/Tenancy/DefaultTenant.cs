@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Tenancy;
 
 /// <summary>The tenant and application every emulator starts with (see docs/auth.md).</summary>
-public static class DefaultTenant
+internal static class DefaultTenant
 {
     /// <summary>The default tenant id.</summary>
     public static readonly Guid TenantId = Guid.Parse("00000000-0000-0000-0000-000000000001");

@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// The device groups (<c>rbacGroupId</c> values) a caller sees: everything for application tokens and users with
 /// access to all groups, otherwise a fixed set. Lists are filtered with it; single-entity actions are refused.
 /// </summary>
-public sealed record DeviceGroupScope
+internal sealed record DeviceGroupScope
 {
     private DeviceGroupScope(bool all, IReadOnlyCollection<string> groupIds)
     {

@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// A user of a tenant who can get delegated tokens (resource-owner password grant), with the MDE portal roles and
 /// device groups that decide what those tokens may see and do.
 /// </summary>
-public sealed class EmulatorUser : ITenantOwned
+internal sealed class EmulatorUser : ITenantOwned
 {
     /// <inheritdoc />
     public Guid TenantId { get; set; }

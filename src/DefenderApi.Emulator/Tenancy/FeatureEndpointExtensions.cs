@@ -5,13 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Tenancy;
 
 /// <summary>Declares that an endpoint needs a tenant feature (403 <c>DisabledFeature</c> when it is off).</summary>
-public static class FeatureEndpointExtensions
+internal static class FeatureEndpointExtensions
 {
     /// <summary>Refuses the call with 403 <c>DisabledFeature</c> when <paramref name="feature"/> is off for the caller's tenant.</summary>
     /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
-    /// <param name="builder">The endpoint or group.</param>
     /// <param name="feature">A <see cref="TenantFeatures"/> name.</param>
-    /// <returns>The builder.</returns>
     public static TBuilder RequireFeature<TBuilder>(this TBuilder builder, string feature)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>

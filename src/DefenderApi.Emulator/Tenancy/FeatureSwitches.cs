@@ -4,7 +4,7 @@ using DefenderApi.Errors;
 namespace DefenderApi.Emulator.Tenancy;
 
 /// <summary>Reads and completes the feature switch objects of the admin API (<c>{"liveResponse":false,…}</c>).</summary>
-public static class FeatureSwitches
+internal static class FeatureSwitches
 {
     /// <summary>Validates switches: every name a <see cref="TenantFeatures"/> name, every value a boolean.</summary>
     /// <param name="switches">The JSON object's members, or <see langword="null"/>.</param>

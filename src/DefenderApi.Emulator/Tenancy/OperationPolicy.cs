@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// stop-and-quarantine of a Microsoft-signed file, cancelling an action in a final state. Missing portal roles and
 /// device-group access are not policy: those are 403 <c>Forbidden</c> (see <see cref="CallerAccess"/>).
 /// </summary>
-public static class OperationPolicy
+internal static class OperationPolicy
 {
     /// <summary>The error for a disallowed operation: "<c>{operation} isn't allowed: {reason}.</c>".</summary>
     /// <param name="operation">The operation as the API names it, e.g. <c>StopAndQuarantineFile</c>.</param>

@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// The Microsoft Defender for Endpoint portal (RBAC) permissions the API pages name for delegated callers. A user
 /// token needs the delegated scope <em>and</em> the portal role the method page lists.
 /// </summary>
-public static class PortalRoles
+internal static class PortalRoles
 {
     /// <summary>'View Data': reading machines, alerts, actions and the rest.</summary>
     public const string ViewData = "View Data";

@@ -3,12 +3,11 @@ using System.Collections.Concurrent;
 namespace DefenderApi.Emulator.Tenancy;
 
 /// <summary>The set of tenants the emulator knows, kept in memory so token validation needs no query.</summary>
-public sealed class TenantDirectory
+internal sealed class TenantDirectory
 {
     private readonly ConcurrentDictionary<Guid, byte> _tenants = new();
 
     /// <summary>Whether a tenant exists.</summary>
-    /// <param name="tenantId">The tenant.</param>
     /// <returns><see langword="true"/> when known.</returns>
     public bool Contains(Guid tenantId) => _tenants.ContainsKey(tenantId);
 
@@ -21,7 +20,6 @@ public sealed class TenantDirectory
         : throw new DefenderApi.Errors.DefenderErrorException(DefenderApi.Errors.DefenderErrors.ResourceNotFound("Tenant", tenantId));
 
     /// <summary>Records a tenant.</summary>
-    /// <param name="tenantId">The tenant.</param>
     public void Add(Guid tenantId) => _tenants.TryAdd(tenantId, 0);
 
     /// <summary>Every known tenant.</summary>

@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Tenancy;
 /// The tenant features an API call can depend on (403 <c>DisabledFeature</c> when off), toggled through
 /// <c>PUT /_emulator/tenants/{tenantId}/features</c>. Names are the JSON names used there.
 /// </summary>
-public static class TenantFeatures
+internal static class TenantFeatures
 {
     /// <summary>Live response (Plan 2, and enabled in advanced settings).</summary>
     public const string LiveResponse = "liveResponse";

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Throttling;
 /// <param name="Api">The API the limit counts (endpoints sharing a name share counters), e.g. <c>machines.list</c>.</param>
 /// <param name="PerMinute">Calls allowed per minute, or <see langword="null"/>.</param>
 /// <param name="PerHour">Calls allowed per hour, or <see langword="null"/>.</param>
-public sealed record ApiRateLimit(string Api, int? PerMinute, int? PerHour)
+internal sealed record ApiRateLimit(string Api, int? PerMinute, int? PerHour)
 {
     /// <summary>The most common documented limit: 100 calls per minute and 1,500 per hour.</summary>
     /// <param name="api">The API name.</param>
@@ -16,13 +16,11 @@ public sealed record ApiRateLimit(string Api, int? PerMinute, int? PerHour)
 }
 
 /// <summary>Declares documented rate limits on endpoints.</summary>
-public static class RateLimitEndpointExtensions
+internal static class RateLimitEndpointExtensions
 {
     /// <summary>Declares the documented limit of this endpoint (or of every endpoint of a group).</summary>
     /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
-    /// <param name="builder">The endpoint or group.</param>
     /// <param name="limit">The documented limit.</param>
-    /// <returns>The builder.</returns>
     public static TBuilder WithRateLimit<TBuilder>(this TBuilder builder, ApiRateLimit limit)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(limit);
@@ -33,16 +31,14 @@ public static class RateLimitEndpointExtensions
 /// <c>/api</c> endpoint carries either an <see cref="ApiRateLimit"/> or this marker (a test enumerates them).
 /// </summary>
 /// <param name="Reason">Why no limit applies, e.g. which pages were read.</param>
-public sealed record NoDocumentedRateLimit(string Reason);
+internal sealed record NoDocumentedRateLimit(string Reason);
 
 /// <summary>Declares that an endpoint's pages document no rate limit.</summary>
-public static class NoRateLimitEndpointExtensions
+internal static class NoRateLimitEndpointExtensions
 {
     /// <summary>Marks the endpoint (or every endpoint of a group) as having no documented rate limit.</summary>
     /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
-    /// <param name="builder">The endpoint or group.</param>
     /// <param name="reason">Why, e.g. "the vulnerability management pages document no limit".</param>
-    /// <returns>The builder.</returns>
     public static TBuilder WithoutRateLimit<TBuilder>(this TBuilder builder, string reason)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new NoDocumentedRateLimit(reason));

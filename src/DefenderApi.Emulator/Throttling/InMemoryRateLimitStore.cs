@@ -6,7 +6,7 @@ namespace DefenderApi.Emulator.Throttling;
 /// Sliding-window logs in process memory: each counter keeps the instants of its admitted calls for the longest
 /// window, so every window is exact and the reopening instant is known to the tick.
 /// </summary>
-public sealed class InMemoryRateLimitStore : IRateLimitStore
+internal sealed class InMemoryRateLimitStore : IRateLimitStore
 {
     private readonly ConcurrentDictionary<string, CallLog> _logs = new(StringComparer.Ordinal);
 

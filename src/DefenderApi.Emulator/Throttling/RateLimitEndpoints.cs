@@ -4,11 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DefenderApi.Emulator.Throttling;
 
 /// <summary><c>GET /_emulator/ratelimits</c>: the rate-limit counters in use, per tenant, app, user and API.</summary>
-public static class RateLimitEndpoints
+internal static class RateLimitEndpoints
 {
     /// <summary>Maps the counters query on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapRateLimits(this RouteGroupBuilder admin) => admin.MapGet("/ratelimits", List);
 
     private static async Task<Ok<List<RateLimitCounterView>>> List(IRateLimitStore store, TimeProvider time, CancellationToken cancellationToken)
@@ -24,7 +22,7 @@ public static class RateLimitEndpoints
 /// <param name="UserId">The signed-in user of a delegated token, or <see langword="null"/>.</param>
 /// <param name="Api">The API the limit belongs to.</param>
 /// <param name="Windows">The windows, shortest first.</param>
-public sealed record RateLimitCounterView(
+internal sealed record RateLimitCounterView(
     [property: JsonPropertyName("tenantId")] string TenantId,
     [property: JsonPropertyName("clientId")] string ClientId,
     [property: JsonPropertyName("userId")] string? UserId,
@@ -55,7 +53,7 @@ public sealed record RateLimitCounterView(
 /// <param name="Used">Calls inside it now.</param>
 /// <param name="Remaining">Calls still admitted now.</param>
 /// <param name="ResetsAt">When its oldest call leaves it, or <see langword="null"/> when empty.</param>
-public sealed record RateLimitWindowView(
+internal sealed record RateLimitWindowView(
     [property: JsonPropertyName("seconds")] int Seconds,
     [property: JsonPropertyName("limit")] int Limit,
     [property: JsonPropertyName("used")] int Used,

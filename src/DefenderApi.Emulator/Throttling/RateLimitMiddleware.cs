@@ -10,11 +10,9 @@ namespace DefenderApi.Emulator.Throttling;
 /// tenant, application, user (delegated tokens) and API, both windows at once. A refused call gets 429
 /// <c>TooManyRequests</c> with <c>Retry-After</c> = whole seconds until the earliest instant a call is admitted again.
 /// </summary>
-public sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitStore store, RateLimitSettings settings, TimeProvider time)
+internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitStore store, RateLimitSettings settings, TimeProvider time)
 {
     /// <summary>Counts the call, or refuses it.</summary>
-    /// <param name="context">The exchange.</param>
-    /// <returns>A task.</returns>
     public async Task InvokeAsync(HttpContext context)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<ApiRateLimit>();
@@ -42,7 +40,6 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitStore st
     }
 
     /// <summary>The counter key: tenant, application, user (delegated tokens only) and API.</summary>
-    /// <param name="caller">The caller.</param>
     /// <param name="api">The API name.</param>
     /// <returns>The key.</returns>
     public static string KeyOf(CallerIdentity caller, string api)

@@ -4,7 +4,7 @@ namespace DefenderApi.Emulator.Throttling;
 /// Rate-limit settings at start (configuration section <c>Emulator:RateLimits</c>; env vars
 /// <c>Emulator__RateLimits__Scale=0.1</c>). <c>PUT /_emulator/settings</c> changes the global values at run time.
 /// </summary>
-public sealed record RateLimitOptions
+internal sealed record RateLimitOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Emulator:RateLimits";
@@ -51,7 +51,7 @@ public sealed record RateLimitOptions
 }
 
 /// <summary>One tenant's rate-limit override; unset values follow the global settings.</summary>
-public sealed record TenantRateLimitOverride
+internal sealed record TenantRateLimitOverride
 {
     /// <summary>Whether limits are enforced for this tenant.</summary>
     public bool? Enabled { get; init; }

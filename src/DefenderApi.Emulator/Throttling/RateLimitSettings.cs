@@ -5,13 +5,13 @@ namespace DefenderApi.Emulator.Throttling;
 /// <summary>The global rate-limit switch and scale as they are now (start values from configuration).</summary>
 /// <param name="Enabled">Whether limits are enforced.</param>
 /// <param name="Scale">The factor applied to every documented limit.</param>
-public sealed record RateLimitState(bool Enabled, double Scale);
+internal sealed record RateLimitState(bool Enabled, double Scale);
 
 /// <summary>
 /// Turns an endpoint's documented <see cref="ApiRateLimit"/> into the windows that apply to a tenant now:
 /// global settings (changeable at run time), then the tenant's configured override.
 /// </summary>
-public sealed class RateLimitSettings(IOptions<RateLimitOptions> options)
+internal sealed class RateLimitSettings(IOptions<RateLimitOptions> options)
 {
     private RateLimitState _state = new(options.Value.Enabled, options.Value.Scale);
 

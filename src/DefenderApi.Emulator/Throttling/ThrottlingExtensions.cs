@@ -4,11 +4,9 @@ using Microsoft.Extensions.Options;
 namespace DefenderApi.Emulator.Throttling;
 
 /// <summary>Registers and places rate-limit enforcement.</summary>
-public static class ThrottlingExtensions
+internal static class ThrottlingExtensions
 {
     /// <summary>Adds the settings (validated at start), the in-memory counter store and the limit resolver.</summary>
-    /// <param name="builder">The application builder.</param>
-    /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddThrottling(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,8 +18,6 @@ public static class ThrottlingExtensions
     }
 
     /// <summary>Enforces documented limits; place after authorization so 401/403 come first.</summary>
-    /// <param name="app">The application.</param>
-    /// <returns>The application.</returns>
     public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.UseMiddleware<RateLimitMiddleware>();
 }
 

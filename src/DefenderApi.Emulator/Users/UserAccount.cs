@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Users;
 
 /// <summary>A user, as the examples of <see href="https://learn.microsoft.com/defender-endpoint/api/get-alert-related-user-info">Get alert related user information</see> show it.</summary>
-public sealed class UserAccount : ITenantOwned
+internal sealed class UserAccount : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

@@ -15,11 +15,9 @@ namespace DefenderApi.Emulator.Users;
 /// <c>/api/users/{id}</c>: related alerts and machines. The id is the account name only (not the UPN); an unknown
 /// user is an empty answer (<see href="https://learn.microsoft.com/defender-endpoint/api/get-user-related-alerts">Get user-related alerts API</see>, <see href="https://learn.microsoft.com/defender-endpoint/api/get-user-related-machines">Get user-related machines API</see>).
 /// </summary>
-public static class UserEndpoints
+internal static class UserEndpoints
 {
     /// <summary>Maps the user resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").WithRateLimit(ApiRateLimit.Default("users")).RequirePortalRole(PortalRoles.ViewData);

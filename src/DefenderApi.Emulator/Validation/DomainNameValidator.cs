@@ -8,19 +8,17 @@ namespace DefenderApi.Emulator.Validation;
 /// 1–63 letters, digits or hyphens not starting or ending with a hyphen, the whole name at most 253 characters, at
 /// least two labels, and a top-level label that is not all digits (so an IPv4 address is not a domain).
 /// </summary>
-public static class DomainNameValidator
+internal static class DomainNameValidator
 {
     private const int MaxLength = 253;
     private const int MaxLabelLength = 63;
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
     /// <summary>Whether <paramref name="value"/> is a valid domain name.</summary>
-    /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValid(string? value) => ToAscii(value) is not null;
 
     /// <summary>The ASCII (punycode) form of a valid domain name, or <see langword="null"/> when invalid.</summary>
-    /// <param name="value">The value.</param>
     /// <returns>The lower-case ASCII form.</returns>
     public static string? ToAscii(string? value)
     {
@@ -46,7 +44,6 @@ public static class DomainNameValidator
     }
 
     /// <summary>Throws <c>InvalidDomainName</c> naming <paramref name="value"/> unless it is valid.</summary>
-    /// <param name="value">The value.</param>
     /// <returns>The lower-case ASCII form.</returns>
     /// <exception cref="DefenderErrorException">The value is not a domain name.</exception>
     public static string Require(string value) =>

@@ -10,16 +10,14 @@ namespace DefenderApi.Emulator.Validation;
 /// are refused, as is CIDR notation (the indicator pages: "CIDR notation for IPs isn't supported"). IPv6 may be
 /// full, compressed or IPv4-mapped; zone ids, brackets and prefixes are refused.
 /// </summary>
-public static class IpAddressValidator
+internal static class IpAddressValidator
 {
     /// <summary>Whether <paramref name="value"/> is one IPv4 or IPv6 address in a strict textual form.</summary>
-    /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValid(string? value) =>
         !string.IsNullOrEmpty(value) && (value.Contains(':', StringComparison.Ordinal) ? IsIPv6(value) : IsIPv4(value));
 
     /// <summary>Throws <c>InvalidIpAddress</c> naming <paramref name="value"/> unless it is valid.</summary>
-    /// <param name="value">The value.</param>
     /// <exception cref="DefenderErrorException">The value is not an IP address.</exception>
     public static void Require(string value)
     {
@@ -30,7 +28,6 @@ public static class IpAddressValidator
     }
 
     /// <summary>Whether <paramref name="value"/> is a strict dotted-quad IPv4 address.</summary>
-    /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsIPv4(string value)
     {

@@ -6,10 +6,9 @@ namespace DefenderApi.Emulator.Validation;
 /// Checks URLs for URL indicators and <c>educateUrl</c>: absolute <c>http</c>/<c>https</c> URLs whose host is a valid
 /// domain name or IP address, without user information or whitespace.
 /// </summary>
-public static class UrlValidator
+internal static class UrlValidator
 {
     /// <summary>Whether <paramref name="value"/> is a valid absolute http(s) URL.</summary>
-    /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValid(string? value)
     {
@@ -33,7 +32,6 @@ public static class UrlValidator
     }
 
     /// <summary>Throws <c>InvalidUrl</c> naming <paramref name="value"/> unless it is valid.</summary>
-    /// <param name="value">The value.</param>
     /// <exception cref="DefenderErrorException">The value is not a valid URL.</exception>
     public static void Require(string value)
     {

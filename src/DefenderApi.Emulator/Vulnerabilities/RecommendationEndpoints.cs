@@ -13,11 +13,9 @@ using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
 namespace DefenderApi.Emulator.Vulnerabilities;
 
 /// <summary><c>/api/recommendations</c>: security recommendations and what they relate to (the vulnerability management pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class RecommendationEndpoints
+internal static class RecommendationEndpoints
 {
     /// <summary>Maps the recommendation resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapRecommendations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/recommendations").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Recommendations").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);

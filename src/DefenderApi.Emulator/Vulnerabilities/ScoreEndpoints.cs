@@ -15,11 +15,9 @@ namespace DefenderApi.Emulator.Vulnerabilities;
 /// <c>/api/exposureScore</c>, <c>/api/exposureScore/ByMachineGroups</c> and <c>/api/configurationScore</c>
 /// (<see href="https://learn.microsoft.com/defender-endpoint/api/score">Score methods and properties</see>), computed from the devices' vulnerabilities and recommendations.
 /// </summary>
-public static class ScoreEndpoints
+internal static class ScoreEndpoints
 {
     /// <summary>Maps the score calls.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapScores(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Scores")
@@ -84,7 +82,7 @@ public static class ScoreEndpoints
 /// <param name="Time">When it was calculated.</param>
 /// <param name="Value">The score.</param>
 /// <param name="RbacGroupName">The device group, for per-group scores.</param>
-public sealed record ScoreView(
+internal sealed record ScoreView(
     DateTimeOffset Time,
     [property: System.Text.Json.Serialization.JsonPropertyName("score")] double Value,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RbacGroupName);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Vulnerabilities;
 
 /// <summary>A security recommendation (<see href="https://learn.microsoft.com/defender-endpoint/api/recommendation">Recommendation methods and properties</see>).</summary>
-public sealed class SecurityRecommendation : ITenantOwned
+internal sealed class SecurityRecommendation : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

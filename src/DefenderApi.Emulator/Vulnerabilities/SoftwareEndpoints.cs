@@ -14,11 +14,9 @@ using static DefenderApi.Emulator.Vulnerabilities.TvmPermissions;
 namespace DefenderApi.Emulator.Vulnerabilities;
 
 /// <summary><c>/api/Software</c>: inventory, versions, devices, vulnerabilities and missing KBs (the vulnerability management pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class SoftwareEndpoints
+internal static class SoftwareEndpoints
 {
     /// <summary>Maps the software resource.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapSoftware(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/Software").WithoutRateLimit("the vulnerability management pages document no rate limit (except a device's vulnerabilities)").WithTags("Software").RequireFeature(TenantFeatures.VulnerabilityManagement).RequirePortalRole(PortalRoles.ViewData);
@@ -32,9 +30,7 @@ public static class SoftwareEndpoints
     }
 
     /// <summary>Finds a product; unknown ids are 404 <c>ResourceNotFound</c> (the page documents no not-found answer).</summary>
-    /// <param name="db">The store.</param>
     /// <param name="id">The product id.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The product.</returns>
     public static async Task<SoftwareProduct> FindAsync(EmulatorDbContext db, string id, CancellationToken cancellationToken) =>
         await db.Set<SoftwareProduct>().FirstOrNotFoundAsync(s => s.Id == id, "Software", id, cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DefenderApi.Emulator.Vulnerabilities;
 
 /// <summary>A software product of the organisation's inventory (<see href="https://learn.microsoft.com/defender-endpoint/api/software">Software methods and properties</see>).</summary>
-public sealed class SoftwareProduct : ITenantOwned
+internal sealed class SoftwareProduct : ITenantOwned
 {
     /// <inheritdoc />
     [JsonIgnore]

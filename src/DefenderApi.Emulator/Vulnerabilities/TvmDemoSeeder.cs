@@ -103,7 +103,7 @@ internal sealed class TvmDemoSeeder : ITenantSeeder
 }
 
 /// <summary>The version of a product on a device: the catalogue's version for that device, stable per device.</summary>
-public static class SoftwareVersions
+internal static class SoftwareVersions
 {
     // Products outside the catalogue (loaded through the admin API) get one of three versions.
     private static readonly string[] Versions = ["1.0.4", "2.3.1", "3.0.0"];

@@ -11,12 +11,11 @@ namespace DefenderApi.Emulator.Vulnerabilities;
 /// reports (its sub-collections) decides which devices an item is exposed on, so org counts and machine references
 /// agree with <c>/api/machines/{id}/software</c> and friends.
 /// </summary>
-public static class TvmInventory
+internal static class TvmInventory
 {
     private static readonly JsonSerializerOptions ApiJson = CreateOptions();
 
     /// <summary>The machine ids that report item <paramref name="id"/> of <paramref name="kind"/>.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="kind">The sub-collection.</param>
     /// <param name="id">The item id.</param>
     /// <returns>The machine ids (a query).</returns>
@@ -24,10 +23,8 @@ public static class TvmInventory
         db.Set<MachineRelatedItem>().Where(i => i.Kind == kind && i.Id == id).Select(i => i.MachineId);
 
     /// <summary>The machine references of the machines reporting an item.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="kind">The sub-collection.</param>
     /// <param name="id">The item id.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The references, by machine id.</returns>
     public static async Task<List<MachineReference>> ReferencesAsync(EmulatorDbContext db, RelatedKind kind, string id, CancellationToken cancellationToken)
     {
@@ -38,9 +35,7 @@ public static class TvmInventory
     }
 
     /// <summary>The vulnerabilities of a product (by id) that devices of the tenant are exposed to (its weaknesses), or none for <see langword="null"/>.</summary>
-    /// <param name="db">The store.</param>
     /// <param name="softwareId">The product.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The CVEs, by id.</returns>
     public static async Task<List<Vulnerability>> VulnerabilitiesOfAsync(EmulatorDbContext db, string? softwareId, CancellationToken cancellationToken)
     {
@@ -55,9 +50,7 @@ public static class TvmInventory
 
     /// <summary>Reads the items of one sub-collection across machines, parsed into <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The API shape.</typeparam>
-    /// <param name="db">The store.</param>
     /// <param name="kind">The sub-collection.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>Machine id and item pairs.</returns>
     public static async Task<List<(string MachineId, T Item)>> ItemsAsync<T>(EmulatorDbContext db, RelatedKind kind, CancellationToken cancellationToken)
     {
@@ -79,10 +72,10 @@ public static class TvmInventory
 /// <param name="ComputerDnsName">Name.</param>
 /// <param name="OsPlatform">Platform.</param>
 /// <param name="RbacGroupName">Device group.</param>
-public sealed record MachineReference(string Id, string ComputerDnsName, string OsPlatform, string? RbacGroupName);
+internal sealed record MachineReference(string Id, string ComputerDnsName, string OsPlatform, string? RbacGroupName);
 
 /// <summary>How many devices run one version of a product (<see href="https://learn.microsoft.com/defender-endpoint/api/get-software-ver-distribution">List software version distribution</see>).</summary>
 /// <param name="Version">Version.</param>
 /// <param name="Installations">Devices.</param>
 /// <param name="Vulnerabilities">Vulnerabilities of that version.</param>
-public sealed record VersionDistribution(string Version, long Installations, long Vulnerabilities);
+internal sealed record VersionDistribution(string Version, long Installations, long Vulnerabilities);

@@ -7,4 +7,4 @@ namespace DefenderApi.Errors.Envelope;
     PropertyNameCaseInsensitive = false,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(ErrorEnvelope))]
-public sealed partial class ErrorEnvelopeJsonContext : JsonSerializerContext;
+internal sealed partial class ErrorEnvelopeJsonContext : JsonSerializerContext;

@@ -27,9 +27,9 @@ public sealed class DropInOptionsTests
     [Theory]
     [InlineData(StorageKind.Sqlite, null, "data/ca")]
     [InlineData(StorageKind.Sqlite, "elsewhere", "elsewhere")]
-    public void CertificateFolder_IsCaInTheDataFolder_UnlessGiven(StorageKind storage, string? given, string expected)
+    public void CertificateFolder_IsCaInTheDataFolder_UnlessGiven(Enum storage, string? given, string expected)
     {
-        var folder = new DropInOptions { CertificateDirectory = given }.ResolveCertificateDirectory(new EmulatorOptions { Storage = storage });
+        var folder = new DropInOptions { CertificateDirectory = given }.ResolveCertificateDirectory(new EmulatorOptions { Storage = (StorageKind)storage });
 
         Assert.Equal(Path.GetFullPath(expected), folder);
     }

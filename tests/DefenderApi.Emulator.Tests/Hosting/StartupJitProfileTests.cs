@@ -22,6 +22,17 @@ public sealed class StartupJitProfileTests
     }
 
     [Fact]
+    public void ProfilePath_ForTheDefenderEmulatorToolProcess_IsTheEmulatorBuildsProfile()
+    {
+        var emulator = typeof(StartupJitProfile).Assembly;
+        var tool = System.Reflection.Emit.AssemblyBuilder.DefineDynamicAssembly(new AssemblyName(StartupJitProfile.ToolAssemblyName), System.Reflection.Emit.AssemblyBuilderAccess.Run);
+
+        var path = StartupJitProfile.ProfilePath(tool);
+
+        Assert.Equal(StartupJitProfile.ProfilePath(emulator), path);
+    }
+
+    [Fact]
     public void PruneStale_DeletesOtherBuildsOldProfiles_KeepsThisBuildsAndRecentOnes()
     {
         var directory = Directory.CreateTempSubdirectory("defender-jit-").FullName;

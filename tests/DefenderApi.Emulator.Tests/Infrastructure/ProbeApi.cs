@@ -44,7 +44,7 @@ public sealed class ProbeApi : IStartupFilter
 }
 
 /// <summary>Seeds 50 extra apps into every tenant, so a half-done reset is visible as a count between 0 and 50.</summary>
-public sealed class ProbeAppsSeeder : ITenantSeeder
+internal sealed class ProbeAppsSeeder : ITenantSeeder
 {
     public const int Apps = 50;
 

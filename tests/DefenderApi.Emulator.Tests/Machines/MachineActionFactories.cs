@@ -9,7 +9,7 @@ public abstract class ActionTenantFactoryBase : EmulatorFactory
 {
     private readonly MachineActionSettings _settings;
 
-    protected ActionTenantFactoryBase(MachineActionSettings settings)
+    private protected ActionTenantFactoryBase(MachineActionSettings settings)
     {
         _settings = settings;
         UseFakeTime = true;

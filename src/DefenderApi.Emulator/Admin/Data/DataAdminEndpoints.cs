@@ -11,11 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Admin.Data;
 
 /// <summary><c>POST /_emulator/tenants/{tenantId}/data/{collection}</c>: upserts entities by id (see docs/admin.md).</summary>
-public static class DataAdminEndpoints
+internal static class DataAdminEndpoints
 {
     /// <summary>Maps the data call on the admin group.</summary>
-    /// <param name="admin">The admin group.</param>
-    /// <returns>The endpoint.</returns>
     public static RouteHandlerBuilder MapDataAdmin(this RouteGroupBuilder admin) =>
         admin.MapPost("/tenants/{tenantId}/data/{collection}", LoadAsync);
 
@@ -106,4 +104,4 @@ public static class DataAdminEndpoints
 
 /// <summary>The answer of a data load.</summary>
 /// <param name="Count">Items upserted.</param>
-public sealed record LoadedCount([property: System.Text.Json.Serialization.JsonPropertyName("count")] int Count);
+internal sealed record LoadedCount([property: System.Text.Json.Serialization.JsonPropertyName("count")] int Count);

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// </summary>
 /// <param name="values">The documented values, spelled as the page spells them.</param>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class DocumentedValuesAttribute(params string[] values) : Attribute
+internal sealed class DocumentedValuesAttribute(params string[] values) : Attribute
 {
     /// <summary>The documented values.</summary>
     public IReadOnlyList<string> Values { get; } = values;

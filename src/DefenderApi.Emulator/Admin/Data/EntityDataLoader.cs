@@ -21,7 +21,7 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// items are upserted by that key with prepared multi-row statements in the load's transaction.
 /// </param>
 /// <param name="devices">How items are tied to devices (<see cref="IDataCollectionLoader.Devices"/>).</param>
-public sealed class EntityDataLoader<T>(
+internal sealed class EntityDataLoader<T>(
     string name, Expression<Func<T, string>> key, Func<T, Guid, string?> prepare, string? writeScope = null, bool trackChanges = false, DeviceLink? devices = null) : JsonDataLoader<T>
     where T : class, ITenantOwned
 {

@@ -7,7 +7,7 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// Loads one collection of <c>POST /_emulator/tenants/{tenantId}/data/{collection}</c> (see docs/admin.md). Register an
 /// implementation with <see cref="DataLoaderServiceCollectionExtensions.AddDataCollectionLoader{TLoader}"/>.
 /// </summary>
-public interface IDataCollectionLoader
+internal interface IDataCollectionLoader
 {
     /// <summary>The collection name (matched case-insensitively), e.g. <c>machines</c>.</summary>
     string Name { get; }
@@ -31,22 +31,19 @@ public interface IDataCollectionLoader
     /// <see cref="DataItemException"/> for a bad item; nothing is saved then.
     /// </summary>
     /// <param name="db">The store (tracking; the caller saves and commits).</param>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="items">The items, in the API's own shape.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     Task UpsertAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken);
 }
 
 /// <summary>How the items of a collection are tied to devices.</summary>
 /// <param name="Property">The JSON property naming the device, e.g. <c>machineId</c>.</param>
 /// <param name="Facets">The derived fields of the device the items decide.</param>
-public sealed record DeviceLink(string Property, Machines.State.MachineFacets Facets);
+internal sealed record DeviceLink(string Property, Machines.State.MachineFacets Facets);
 
 /// <summary>A loaded item that cannot be stored; answered as 400 naming the item index and the problem.</summary>
 /// <param name="index">The item's index in the array.</param>
 /// <param name="problem">What is wrong with it.</param>
-public sealed class DataItemException(int index, string problem) : Exception($"item {index}: {problem}")
+internal sealed class DataItemException(int index, string problem) : Exception($"item {index}: {problem}")
 {
     /// <summary>The item's index in the array.</summary>
     public int Index { get; } = index;
@@ -56,12 +53,10 @@ public sealed class DataItemException(int index, string problem) : Exception($"i
 }
 
 /// <summary>Registers data loaders.</summary>
-public static class DataLoaderServiceCollectionExtensions
+internal static class DataLoaderServiceCollectionExtensions
 {
     /// <summary>Registers a collection loader for the admin data endpoint.</summary>
     /// <typeparam name="TLoader">The loader.</typeparam>
-    /// <param name="services">The services.</param>
-    /// <returns>The services.</returns>
     public static IServiceCollection AddDataCollectionLoader<TLoader>(this IServiceCollection services)
         where TLoader : class, IDataCollectionLoader
     {
@@ -71,7 +66,7 @@ public static class DataLoaderServiceCollectionExtensions
 }
 
 /// <summary>Reacts to a successful admin data load, inside its transaction (e.g. mirrors loaded alerts into the hunting tables).</summary>
-public interface IDataLoadObserver
+internal interface IDataLoadObserver
 {
     /// <summary>Called after the items are stored, before the load commits.</summary>
     /// <param name="collection">The collection's name, as the loader spells it.</param>

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Admin.Data;
 /// is then stored by <see cref="StoreAsync"/>. A JSON error names the item and the path of the bad value.
 /// </summary>
 /// <typeparam name="TItem">The item shape.</typeparam>
-public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
+internal abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     where TItem : class
 {
     /// <inheritdoc />
@@ -69,11 +69,7 @@ public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     protected abstract string? Validate(TItem item);
 
     /// <summary>Inserts or updates the items (tracked; the caller saves). Throw <see cref="DataItemException"/> for a bad one.</summary>
-    /// <param name="db">The store.</param>
-    /// <param name="tenantId">The tenant.</param>
     /// <param name="items">The parsed items.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     protected abstract Task StoreAsync(EmulatorDbContext db, Guid tenantId, IReadOnlyList<LoadedItem<TItem>> items, CancellationToken cancellationToken);
 
     /// <summary>
@@ -81,13 +77,10 @@ public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
     /// as the column compares). Owned collections are not copied by EF's value copy: <paramref name="copyOwned"/> does it.
     /// </summary>
     /// <typeparam name="TEntity">The entity.</typeparam>
-    /// <param name="db">The store.</param>
     /// <param name="items">The new values.</param>
     /// <param name="key">The key property (a member access such as <c>m =&gt; m.Id</c>).</param>
     /// <param name="comparer">How keys compare.</param>
     /// <param name="copyOwned">Copies owned/collection members from the new value to the stored row.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A task.</returns>
     protected static async Task UpsertAsync<TEntity>(
         EmulatorDbContext db, IEnumerable<TEntity> items, Expression<Func<TEntity, string>> key, StringComparer comparer,
         Action<TEntity, TEntity>? copyOwned, CancellationToken cancellationToken)
@@ -137,4 +130,4 @@ public abstract class JsonDataLoader<TItem> : IDataCollectionLoader
 /// <param name="Index">Its index in the array.</param>
 /// <param name="Item">The parsed item.</param>
 /// <param name="Json">Its JSON (for members outside <typeparamref name="TItem"/>).</param>
-public sealed record LoadedItem<TItem>(int Index, TItem Item, JsonElement Json);
+internal sealed record LoadedItem<TItem>(int Index, TItem Item, JsonElement Json);

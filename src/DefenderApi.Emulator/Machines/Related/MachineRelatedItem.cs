@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.Machines.Related;
 /// One row of a machine's sub-collections (logon users, software, vulnerabilities, recommendations, missing KBs),
 /// kept as the API's JSON: these lists have no documented OData options, so they are read whole per machine.
 /// </summary>
-public sealed class MachineRelatedItem : ITenantOwned
+internal sealed class MachineRelatedItem : ITenantOwned
 {
     /// <inheritdoc />
     public Guid TenantId { get; set; }
@@ -27,7 +27,7 @@ public sealed class MachineRelatedItem : ITenantOwned
 }
 
 /// <summary>The machine sub-collections.</summary>
-public enum RelatedKind
+internal enum RelatedKind
 {
     /// <summary><c>/logonusers</c>.</summary>
     LogonUsers,

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DefenderApi.Emulator.Machines.Related;
 
 /// <summary>A machine's logon users, software, vulnerabilities, recommendations and missing KBs (the machine pages listed on <see href="https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list">Supported Microsoft Defender for Endpoint APIs</see>).</summary>
-public static class RelatedItemEndpoints
+internal static class RelatedItemEndpoints
 {
     /// <summary>Maps the sub-collections on the machines group.</summary>
     /// <param name="machines">The <c>/api/machines</c> group.</param>

@@ -11,7 +11,7 @@ namespace DefenderApi.Emulator.Machines.Related;
 /// <typeparam name="TItem">The entity shape.</typeparam>
 /// <param name="name">The collection name.</param>
 /// <param name="kind">The sub-collection.</param>
-public abstract class RelatedItemLoader<TItem>(string name, RelatedKind kind) : JsonDataLoader<TItem>
+internal abstract class RelatedItemLoader<TItem>(string name, RelatedKind kind) : JsonDataLoader<TItem>
     where TItem : class
 {
     /// <inheritdoc />

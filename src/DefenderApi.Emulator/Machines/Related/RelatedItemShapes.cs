@@ -1,7 +1,7 @@
 namespace DefenderApi.Emulator.Machines.Related;
 
 /// <summary>A user who logged on to a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-machine-log-on-users">Get machine logon users API</see>).</summary>
-public sealed record LogonUser
+internal sealed record LogonUser
 {
     /// <summary><c>domain\user</c>.</summary>
     public required string Id { get; init; }
@@ -29,7 +29,7 @@ public sealed record LogonUser
 }
 
 /// <summary>Software installed on a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-installed-software">Get installed software</see>; the Software entity).</summary>
-public sealed record InstalledSoftware
+internal sealed record InstalledSoftware
 {
     /// <summary><c>vendor-_-product</c>.</summary>
     public required string Id { get; init; }
@@ -57,7 +57,7 @@ public sealed record InstalledSoftware
 }
 
 /// <summary>A vulnerability found on a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-discovered-vulnerabilities">Get discovered vulnerabilities</see>).</summary>
-public sealed record DiscoveredVulnerability
+internal sealed record DiscoveredVulnerability
 {
     /// <summary>The CVE id.</summary>
     public required string Id { get; init; }
@@ -100,7 +100,7 @@ public sealed record DiscoveredVulnerability
 }
 
 /// <summary>Vulnerability severity.</summary>
-public enum VulnerabilitySeverity
+internal enum VulnerabilitySeverity
 {
     /// <summary>Low.</summary>
     Low,
@@ -116,7 +116,7 @@ public enum VulnerabilitySeverity
 }
 
 /// <summary>A security recommendation for a machine (<see href="https://learn.microsoft.com/defender-endpoint/api/get-security-recommendations">Get security recommendations</see>).</summary>
-public sealed record MachineRecommendation
+internal sealed record MachineRecommendation
 {
     /// <summary>Recommendation id, e.g. <c>va-_-git-scm-_-git</c>.</summary>
     public required string Id { get; init; }
@@ -180,7 +180,7 @@ public sealed record MachineRecommendation
 }
 
 /// <summary>A security update a machine is missing (<see href="https://learn.microsoft.com/defender-endpoint/api/get-missing-kbs-machine">Get missing KBs by device ID</see>).</summary>
-public sealed record MissingKb
+internal sealed record MissingKb
 {
     /// <summary>The KB number.</summary>
     public required string Id { get; init; }

@@ -8,7 +8,7 @@ namespace DefenderApi.Emulator.Machines.State;
 /// <summary>A device's latest signal in the hunting tables, and the local IP of its latest row that names one.</summary>
 /// <param name="LastSignal">The newest Timestamp among its device rows, or <see langword="null"/>.</param>
 /// <param name="LocalIp">The local address of its newest DeviceNetworkInfo/DeviceNetworkEvents row that has one, or <see langword="null"/>.</param>
-public sealed record DeviceSignal(DateTimeOffset? LastSignal, string? LocalIp);
+internal sealed record DeviceSignal(DateTimeOffset? LastSignal, string? LocalIp);
 
 /// <summary>
 /// Reads what the devices sent, from the tenant's hunting tables (one indexed <c>MAX(Timestamp)</c> per table, by

@@ -5,7 +5,7 @@ namespace DefenderApi.Emulator.Machines.State;
 
 /// <summary>Which derived fields of a machine a change can move (each field is recomputed when its inputs change).</summary>
 [Flags]
-public enum MachineFacets
+internal enum MachineFacets
 {
     /// <summary>Nothing.</summary>
     None = 0,
@@ -27,7 +27,7 @@ public enum MachineFacets
 /// The rules that tie a machine's derived fields to the rest of the tenant (docs/fidelity.md, "Machines follow their
 /// world"), as pure functions so the seeder, the API paths and the scenarios apply the same ones.
 /// </summary>
-public static class MachineDerivation
+internal static class MachineDerivation
 {
     /// <summary>A device that sent nothing for this long is <c>Inactive</c> (the portal's "stopped sending signals for more than 7 days").</summary>
     public static readonly TimeSpan InactiveAfter = TimeSpan.FromDays(7);

@@ -13,25 +13,20 @@ internal sealed class ODataEntityRows(RowLayouts layouts, DatabaseLocation locat
     /// <paramref name="id"/> (answered, not thrown: the commonest error a poller sees).
     /// </summary>
     /// <typeparam name="T">An entity type whose rows <see cref="RowLayoutBuilder"/> supports.</typeparam>
-    /// <param name="context">The exchange.</param>
     /// <param name="query">The rows the caller may see, filtered to the id.</param>
     /// <param name="entitySet">The entity set, e.g. <c>Alerts</c>.</param>
     /// <param name="entity">The entity name in the 404 message, e.g. <c>Alert</c>.</param>
     /// <param name="id">The id asked for.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The answer.</returns>
     public async Task<IResult> GetAsync<T>(HttpContext context, IQueryable<T> query, string entitySet, string entity, string id, CancellationToken cancellationToken)
         where T : class =>
         Answer(context, await FindAsync(context, query, cancellationToken), entitySet, entity, id);
 
     /// <summary>As <see cref="GetAsync{T}(HttpContext, IQueryable{T}, string, string, string, CancellationToken)"/>, for a query of every row of the tenant by key.</summary>
     /// <typeparam name="T">An entity type whose rows <see cref="RowLayoutBuilder"/> supports.</typeparam>
-    /// <param name="context">The exchange.</param>
     /// <param name="query">The query by key.</param>
     /// <param name="entitySet">The entity set, e.g. <c>Alerts</c>.</param>
     /// <param name="entity">The entity name in the 404 message, e.g. <c>Alert</c>.</param>
     /// <param name="id">The id asked for (the key).</param>
-    /// <returns>The answer.</returns>
     public async Task<IResult> GetAsync<T>(HttpContext context, RowQuery<T> query, string entitySet, string entity, string id)
         where T : class =>
         Answer(context, await FindAsync(context, query, id), entitySet, entity, id);
@@ -40,7 +35,6 @@ internal sealed class ODataEntityRows(RowLayouts layouts, DatabaseLocation locat
     /// <typeparam name="T">An entity type whose rows <see cref="RowLayoutBuilder"/> supports.</typeparam>
     /// <param name="context">The exchange (its request scope's context runs the query).</param>
     /// <param name="query">The query, a query of the request's <see cref="EmulatorDbContext"/>.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The row, as an answer that writes it.</returns>
     /// <exception cref="InvalidOperationException"><typeparamref name="T"/>'s rows are not supported.</exception>
     public Task<ODataRowEntity?> FindAsync<T>(HttpContext context, IQueryable<T> query, CancellationToken cancellationToken)

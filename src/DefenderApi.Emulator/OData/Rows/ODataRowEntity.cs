@@ -28,7 +28,6 @@ internal sealed class ODataRowEntity : IResult, IStatusCodeHttpResult
 
     /// <summary>A stored integer property (by JSON name), or <see langword="null"/> when NULL.</summary>
     /// <param name="name">The JSON name, e.g. <c>rbacGroupId</c>.</param>
-    /// <returns>The value.</returns>
     public long? Int64(string name)
     {
         var column = _columns[_layout.IndexOf(name)];
@@ -37,7 +36,6 @@ internal sealed class ODataRowEntity : IResult, IStatusCodeHttpResult
 
     /// <summary>Returns a copy that writes <paramref name="contextUrl"/> first.</summary>
     /// <param name="contextUrl">The <c>@odata.context</c> URL.</param>
-    /// <returns>The answer.</returns>
     public ODataRowEntity WithContext(string contextUrl) => new(_layout, _cursor, _columns) { ContextUrl = contextUrl };
 
     /// <inheritdoc />

@@ -26,7 +26,6 @@ internal static unsafe partial class SqliteColumns
     /// <summary>The column as an integer.</summary>
     /// <param name="statement">The statement, on a row.</param>
     /// <param name="column">The column's position.</param>
-    /// <returns>The value.</returns>
     [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     [SuppressGCTransition]
@@ -35,7 +34,6 @@ internal static unsafe partial class SqliteColumns
     /// <summary>The column as a real.</summary>
     /// <param name="statement">The statement, on a row.</param>
     /// <param name="column">The column's position.</param>
-    /// <returns>The value.</returns>
     [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     [SuppressGCTransition]

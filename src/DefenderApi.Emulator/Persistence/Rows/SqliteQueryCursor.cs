@@ -140,12 +140,10 @@ internal sealed class SqliteQueryCursor : IAsyncDisposable
 
     /// <summary>The current row's value as an integer.</summary>
     /// <param name="column">The column's position.</param>
-    /// <returns>The value.</returns>
     public long Int64(int column) => SqliteColumns.Int64(_row, column);
 
     /// <summary>The current row's value as a real.</summary>
     /// <param name="column">The column's position.</param>
-    /// <returns>The value.</returns>
     public double Double(int column) => SqliteColumns.Double(_row, column);
 
     /// <inheritdoc />

@@ -16,11 +16,9 @@ namespace DefenderApi.Emulator.Vulnerabilities.Assessments;
 /// configurations per device. Their pages are not in the stored reference; docs/fidelity.md records what we
 /// followed (the public documentation) and what we chose.
 /// </summary>
-public static class AssessmentExportEndpoints
+internal static class AssessmentExportEndpoints
 {
     /// <summary>Maps the three exports under <c>/api/machines</c>.</summary>
-    /// <param name="app">The route builder.</param>
-    /// <returns>The group.</returns>
     public static RouteGroupBuilder MapAssessmentExports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/machines").WithTags("Assessments")

@@ -57,7 +57,7 @@ internal static class SecureConfigurationExport
 }
 
 /// <summary>A configuration assessed on a device (the assessment export's <c>AssessmentConfiguration</c>).</summary>
-public sealed record AssessmentConfiguration
+internal sealed record AssessmentConfiguration
 {
     /// <summary>The device.</summary>
     public required string DeviceId { get; init; }

@@ -67,7 +67,7 @@ internal static class SoftwareInventoryExport
 }
 
 /// <summary>A product installed on a device (the assessment export's <c>AssessmentSoftwareInventory</c>).</summary>
-public sealed record AssessmentSoftwareInventory
+internal sealed record AssessmentSoftwareInventory
 {
     /// <summary>The device.</summary>
     public required string DeviceId { get; init; }
