@@ -46,6 +46,12 @@ internal sealed record EmulatorOptions
     /// <summary>How many exchanges the journal keeps.</summary>
     public int JournalCapacity { get; init; } = 10_000;
 
+    /// <summary>
+    /// Of those, how many of the newest keep their error exchange's headers and body start (older entries keep their
+    /// summary and stay findable by <c>target</c>): the details are most of an entry's memory.
+    /// </summary>
+    public int JournalDetailCapacity { get; init; } = 1_000;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 30 * 1024 * 1024;
 
@@ -81,6 +87,11 @@ internal sealed record EmulatorOptions
         if (JournalCapacity is < 1 or > 1_000_000)
         {
             problems.Add($"JournalCapacity must be between 1 and 1,000,000, not {JournalCapacity}.");
+        }
+
+        if (JournalDetailCapacity < 0 || JournalDetailCapacity > JournalCapacity)
+        {
+            problems.Add($"JournalDetailCapacity must be between 0 and JournalCapacity ({JournalCapacity}), not {JournalDetailCapacity}.");
         }
 
         if (MaxRequestBodyBytes < 1024)

@@ -9,6 +9,7 @@ internal sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly JournalEntry?[] _ring = new JournalEntry?[options.Value.JournalCapacity];
+    private readonly int _detailed = options.Value.JournalDetailCapacity;
     private readonly Dictionary<string, JournalEntry> _byTarget = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ChannelWriter<JournalEntry>> _subscribers = [];
     private long _count;
@@ -34,6 +35,7 @@ internal sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
             }
 
             _count++;
+            ForgetDetailsBeyondCapacity();
             if (_subscribers.Count > 0)
             {
                 var summary = entry.Summary();
@@ -41,6 +43,27 @@ internal sealed class ExchangeJournal(IOptions<EmulatorOptions> options)
                 {
                     subscriber.TryWrite(summary);
                 }
+            }
+        }
+    }
+
+    // The entry that just fell out of the newest JournalDetailCapacity keeps its summary only. In the long fuzz run
+    // (100,000 hostile requests) a journal of 10,000 detailed entries left the process at 444-464 MB RSS; the bound is 400.
+    private void ForgetDetailsBeyondCapacity()
+    {
+        if (_count <= _detailed || _detailed >= _ring.Length)
+        {
+            return;
+        }
+
+        var slot = (int)((_count - 1 - _detailed) % _ring.Length);
+        if (_ring[slot] is { Request: not null } or { Response: not null })
+        {
+            var summary = _ring[slot]!.Summary();
+            _ring[slot] = summary;
+            if (summary.Error is { } error)
+            {
+                _byTarget[error.Target] = summary;
             }
         }
     }
