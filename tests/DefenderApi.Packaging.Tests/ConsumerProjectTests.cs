@@ -48,6 +48,7 @@ public sealed class ConsumerProjectTests(LocalFeed feed)
     private const string Test = """
         using DefenderApi.Client;
         using DefenderApi.Client.Models;
+        using DefenderApi.Client.Query;
         using DefenderApi.Testing;
 
         public sealed class PlaybookTests
@@ -55,9 +56,9 @@ public sealed class ConsumerProjectTests(LocalFeed feed)
             [Fact]
             public async Task Isolation_OfALoadedMachine_IsRecorded()
             {
-                await using var emulator = await DefenderEmulator.StartAsync(new DefenderEmulatorOptions { Seed = "none" });
+                await using var emulator = await DefenderEmulator.StartAsync(new DefenderEmulatorOptions { Seed = "none" }, TestContext.Current.CancellationToken);
                 await emulator.Admin.LoadDataAsync(DefenderEmulator.DefaultTenantId, "machines",
-                    [DefenderModelFactory.Machine(id: "m1", computerDnsName: "ws1", osPlatform: "Windows11", lastSeen: emulator.Now)]);
+                    [DefenderModelFactory.Machine(id: "m1", computerDnsName: "ws1", osPlatform: "Windows11", lastSeen: emulator.Now)], TestContext.Current.CancellationToken);
 
                 var machines = new List<Machine>();
                 await foreach (var machine in emulator.Client.GetMachinesAsync(new ODataQuery<Machine>().Top(10), TestContext.Current.CancellationToken))
