@@ -93,6 +93,31 @@ public sealed class ConcurrentWriteTests : IClassFixture<ConcurrentWriteTests.Fa
         await AssertOneWinnerAsync(responses);
     }
 
+    [Fact]
+    public async Task AdminMachineLoads_RacingApiTagWrites_NeverAnswer5xx()
+    {
+        // The bulk loader writes through its own prepared statements; on the in-memory store another connection's
+        // write transaction made them fail at once with SQLITE_LOCKED (a 500 each in the long fuzz run).
+        using var client = await _factory.ClientAsync();
+        using var admin = await _factory.CreateReadyClientAsync();
+        const string Machine = "ad0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d";
+        var load = $$"""[{"id":"{{Machine}}","computerDnsName":"race-load.contoso.com","osPlatform":"Linux","healthStatus":"Active"}]""";
+        var path = $"/_emulator/tenants/{DefaultTenant.TenantId}/data/machines";
+        using (var first = await admin.PostAsync(path, Json(load)))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => i % 2 == 0
+            ? admin.PostAsync(path, Json(load))
+            : client.PostAsync($"/api/machines/{Machine}/tags", Json($$"""{"Value":"load-race-{{i}}","Action":"Add"}"""))));
+
+        foreach (var response in responses)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     [Theory]
     [InlineData(16)]
     [InlineData(200)]
