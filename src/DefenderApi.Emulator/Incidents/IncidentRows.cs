@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using DefenderApi.Emulator.Alerts;
@@ -160,7 +159,7 @@ internal static class IncidentRows
             var device = new IncidentDeviceResource
             {
                 MdatpDeviceId = Text(cursor, c[0])!,
-                AadDeviceId = cursor.IsNull(c[1]) ? null : ReadGuid(cursor.Bytes(c[1])),
+                AadDeviceId = cursor.IsNull(c[1]) ? null : OData.Rows.RowLayout.ReadGuid(cursor.Bytes(c[1])),
                 DeviceDnsName = Text(cursor, c[2])!,
                 OsPlatform = Text(cursor, c[3])!,
                 Version = Text(cursor, c[4]),
@@ -237,12 +236,6 @@ internal static class IncidentRows
 
         return values is null ? [] : values;
     }
-
-    // EF Core stores GUIDs as upper-case text.
-    private static Guid ReadGuid(ReadOnlySpan<byte> stored) =>
-        stored.Length == 16 ? new Guid(stored)
-        : Utf8Parser.TryParse(stored, out Guid id, out _) ? id
-        : throw new FormatException($"A stored GUID is malformed: {Encoding.UTF8.GetString(stored)}.");
 
     /// <summary>The alert columns an incident page writes, as stored (enums by name).</summary>
     internal sealed class AlertRow

@@ -17,12 +17,6 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
 
     public BulkDataLoadTests(EmulatorFactory factory) => _factory = factory;
 
-    private async Task<HttpResponseMessage> LoadAsync(string collection, string json)
-    {
-        using var admin = await _factory.CreateReadyClientAsync();
-        return await admin.PostAsync($"/_emulator/tenants/{DefaultTenant.TenantId}/data/{collection}", new StringContent(json, Encoding.UTF8, "application/json"));
-    }
-
     private static string Machine(string id, string health, string tags) =>
         $$"""{"id":"{{id}}","computerDnsName":"{{id}}.contoso.com","osPlatform":"Windows11","healthStatus":"{{health}}","machineTags":[{{tags}}],"lastSeen":"2026-11-02T08:00:00Z"}""";
 
@@ -38,7 +32,7 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
         // 70 items: two full multi-row statements of 32 and six one-row statements; the duplicate sits in the first.
         var items = Enumerable.Range(0, 69).Select(i => Machine($"bulk70-{i}", "Active", "\"first\"")).ToList();
         items.Insert(20, Machine("bulk70-3", "Inactive", "\"second\""));
-        using var response = await LoadAsync("machines", $"[{string.Join(",", items)}]");
+        using var response = await TestMachines.PostAsync(_factory, "machines", $"[{string.Join(",", items)}]");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
         using var client = await _factory.CreateApiClientAsync();
@@ -54,7 +48,7 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
     [Fact]
     public async Task ReloadedMachine_ReplacesEveryStoredValue_AndKeepsItsMachineActions()
     {
-        using (var first = await LoadAsync("machines", $"[{Machine("bulk-reload", "Active", "\"a\",\"b\"")}]"))
+        using (var first = await TestMachines.PostAsync(_factory, "machines", $"[{Machine("bulk-reload", "Active", "\"a\",\"b\"")}]"))
         {
             Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
         }
@@ -66,7 +60,7 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
             Assert.True(scan.StatusCode == HttpStatusCode.Created, await scan.Content.ReadAsStringAsync());
         }
 
-        using (var again = await LoadAsync("machines", $"[{Machine("bulk-reload", "Inactive", "")}]"))
+        using (var again = await TestMachines.PostAsync(_factory, "machines", $"[{Machine("bulk-reload", "Inactive", "")}]"))
         {
             Assert.True(again.StatusCode == HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
         }
@@ -82,7 +76,7 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
     public async Task BadLastItem_StoresNoneOfTheItemsBeforeIt()
     {
         var items = Enumerable.Range(0, 40).Select(i => Machine($"bulk-bad-{i}", "Active", "")).Append("""{"id":"bulk-bad-40","computerDnsName":"x"}""");
-        using var response = await LoadAsync("machines", $"[{string.Join(",", items)}]");
+        using var response = await TestMachines.PostAsync(_factory, "machines", $"[{string.Join(",", items)}]");
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody", "Request body is incorrect: item 40: osPlatform is missing");
         using var client = await _factory.CreateApiClientAsync();
@@ -94,7 +88,7 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
     public async Task TwoIndicatorsOfOneValue_AreA400NamingTheRule_NotStorageText()
     {
         const string Indicator = """{"id":"{0}","indicatorValue":"bulk-dup.contoso.com","indicatorType":"DomainName","action":"Alert","title":"t","description":"d","severity":"Low"}""";
-        using var response = await LoadAsync("indicators", $"[{Indicator.Replace("{0}", "90001", StringComparison.Ordinal)},{Indicator.Replace("{0}", "90002", StringComparison.Ordinal)}]");
+        using var response = await TestMachines.PostAsync(_factory, "indicators", $"[{Indicator.Replace("{0}", "90001", StringComparison.Ordinal)},{Indicator.Replace("{0}", "90002", StringComparison.Ordinal)}]");
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody",
             "Request body is incorrect: the items break a rule of the indicators collection: two items, or an item and a stored entity of another kind, share a key that must be unique");
@@ -107,12 +101,12 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
     public async Task FileWithAnUpperCaseSha1_ReplacesTheStoredFileOfThatHash()
     {
         const string Sha1 = "4d3b2a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b";
-        using (var first = await LoadAsync("files", $$"""[{"sha1":"{{Sha1}}","fileType":"PortableExecutable","size":10}]"""))
+        using (var first = await TestMachines.PostAsync(_factory, "files", $$"""[{"sha1":"{{Sha1}}","fileType":"PortableExecutable","size":10}]"""))
         {
             Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
         }
 
-        using (var again = await LoadAsync("files", $$"""[{"sha1":"{{Sha1.ToUpperInvariant()}}","fileType":"PortableExecutable","size":20}]"""))
+        using (var again = await TestMachines.PostAsync(_factory, "files", $$"""[{"sha1":"{{Sha1.ToUpperInvariant()}}","fileType":"PortableExecutable","size":20}]"""))
         {
             Assert.True(again.StatusCode == HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
         }
@@ -125,18 +119,18 @@ public sealed class BulkDataLoadTests : IClassFixture<EmulatorFactory>
     [Fact]
     public async Task LogonUserLoadedTwice_IsOneItemWithTheLaterValues()
     {
-        using (var machine = await LoadAsync("machines", $"[{Machine("bulk-related", "Active", "")}]"))
+        using (var machine = await TestMachines.PostAsync(_factory, "machines", $"[{Machine("bulk-related", "Active", "")}]"))
         {
             Assert.True(machine.StatusCode == HttpStatusCode.OK, await machine.Content.ReadAsStringAsync());
         }
 
         const string User = """{"machineId":"bulk-related","id":"contoso\\jdoe","accountName":"jdoe","logonTypes":"{0}"}""";
-        using (var first = await LoadAsync("logonusers", $"[{User.Replace("{0}", "Network", StringComparison.Ordinal)}]"))
+        using (var first = await TestMachines.PostAsync(_factory, "logonusers", $"[{User.Replace("{0}", "Network", StringComparison.Ordinal)}]"))
         {
             Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
         }
 
-        using (var again = await LoadAsync("logonusers", $"[{User.Replace("{0}", "Interactive", StringComparison.Ordinal)}]"))
+        using (var again = await TestMachines.PostAsync(_factory, "logonusers", $"[{User.Replace("{0}", "Interactive", StringComparison.Ordinal)}]"))
         {
             Assert.True(again.StatusCode == HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
         }

@@ -17,19 +17,13 @@ public sealed class DataLoaderRulesTests : IClassFixture<EmulatorFactory>
 
     public DataLoaderRulesTests(EmulatorFactory factory) => _factory = factory;
 
-    private async Task<HttpResponseMessage> LoadAsync(string collection, string json)
-    {
-        using var admin = await _factory.CreateReadyClientAsync();
-        return await admin.PostAsync($"/_emulator/tenants/{DefaultTenant.TenantId}/data/{collection}", new StringContent(json, Encoding.UTF8, "application/json"));
-    }
-
     private static string Machine(string id, string extra) =>
         $$"""{"id":"{{id}}","computerDnsName":"{{id}}.contoso.com","osPlatform":"Windows11","agentVersion":"10.8760.22631.3447","lastSeen":"2026-11-02T08:00:00Z"{{extra}}}""";
 
     [Fact]
     public async Task IndicatorAsThePageShowsIt_WithLastUpdatedByNull_LoadsAndReadsBackNull()
     {
-        using var response = await LoadAsync("indicators", """
+        using var response = await TestMachines.PostAsync(_factory, "indicators", """
             [{"id":"994","indicatorValue":"881c0f10c75e64ec39d257a131fcd531f47dd2cff2070ae94baa347d375126fd","indicatorType":"FileSha256",
               "action":"AlertAndBlock","application":null,"source":"user@contoso.onmicrosoft.com","sourceType":"User",
               "createdBy":"user@contoso.onmicrosoft.com","severity":"Informational","title":"Michael test","description":"test",
@@ -50,7 +44,7 @@ public sealed class DataLoaderRulesTests : IClassFixture<EmulatorFactory>
     public async Task IdOfControlCharacters_IsRefusedNamingTheItem_NotA500(string collection, string json, string problem)
     {
         // Found by the long fuzz runs: an id of control characters answered 500 (indicators, then machines).
-        using var response = await LoadAsync(collection, json);
+        using var response = await TestMachines.PostAsync(_factory, collection, json);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
@@ -63,7 +57,7 @@ public sealed class DataLoaderRulesTests : IClassFixture<EmulatorFactory>
     [Fact]
     public async Task EnumerationInAnotherCase_IsStoredInTheDocumentedSpelling_AndTheMachineIsOnboarded()
     {
-        using var response = await LoadAsync("machines", $"[{Machine("case1", ""","onboardingStatus":"Onboarded","healthStatus":"active","riskScore":"HIGH" """)}]");
+        using var response = await TestMachines.PostAsync(_factory, "machines", $"[{Machine("case1", ""","onboardingStatus":"Onboarded","healthStatus":"active","riskScore":"HIGH" """)}]");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
         using var client = await _factory.CreateApiClientAsync();
@@ -89,7 +83,7 @@ public sealed class DataLoaderRulesTests : IClassFixture<EmulatorFactory>
     [InlineData("machines", """[{"id":"r1","osPlatform":"\ud800"}]""", "the text at $[0].osPlatform is not valid Unicode")]
     public async Task BadItem_Returns400InvalidRequestBody_NamingItemAndProperty(string collection, string json, string problem)
     {
-        using var response = await LoadAsync(collection, json);
+        using var response = await TestMachines.PostAsync(_factory, collection, json);
 
         var error = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody", $"Request body is incorrect: {problem}");
         Assert.DoesNotContain("SQLite", error.Message, StringComparison.OrdinalIgnoreCase);

@@ -12,13 +12,6 @@ public sealed class SecurityDataLoaderTests : IClassFixture<EmulatorFactory>
 
     public SecurityDataLoaderTests(EmulatorFactory factory) => _factory = factory;
 
-    private async Task<HttpResponseMessage> LoadAsync(string collection, string json)
-    {
-        using var admin = await _factory.CreateReadyClientAsync();
-        return await admin.PostAsync($"/_emulator/tenants/{DefaultTenant.TenantId}/data/{collection}",
-            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-    }
-
     [Fact]
     public async Task Alerts_LoadedWithEvidence_AreServedAsLoaded_AndReloadReplacesThem()
     {
@@ -28,8 +21,8 @@ public sealed class SecurityDataLoaderTests : IClassFixture<EmulatorFactory>
               "evidence":[{"entityType":"Url","url":"https://evil.example/x","evidenceCreationTime":"2026-11-01T10:00:00Z"},
                           {"entityType":"Ip","ipAddress":"203.0.113.9","evidenceCreationTime":"2026-11-01T10:00:00Z"}]}]
             """;
-        Assert.Equal(HttpStatusCode.OK, (await LoadAsync("alerts", alert)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await LoadAsync("alerts", alert.Replace("\"Loaded\"", "\"Reloaded\"", StringComparison.Ordinal))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TestMachines.PostAsync(_factory, "alerts", alert)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TestMachines.PostAsync(_factory, "alerts", alert.Replace("\"Loaded\"", "\"Reloaded\"", StringComparison.Ordinal))).StatusCode);
         using var client = await _factory.CreateApiClientAsync();
 
         var loaded = (await ODataJson.ValuesAsync(await client.GetAsync("/api/alerts?$expand=evidence&$filter=id eq 'da1_1'"))).Single();
@@ -43,7 +36,7 @@ public sealed class SecurityDataLoaderTests : IClassFixture<EmulatorFactory>
     [Fact]
     public async Task Indicators_LoadedWithAnId_KeepIt_AndNewOnesDoNotCollide()
     {
-        var response = await LoadAsync("indicators", $$"""[{"id":"1","indicatorValue":"EVIL.example","indicatorType":"DomainName","action":"Block","title":"t","description":"d","createdBy":"{{DefaultTenant.ClientId}}"}]""");
+        var response = await TestMachines.PostAsync(_factory, "indicators", $$"""[{"id":"1","indicatorValue":"EVIL.example","indicatorType":"DomainName","action":"Block","title":"t","description":"d","createdBy":"{{DefaultTenant.ClientId}}"}]""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var client = await _factory.CreateApiClientAsync();
 
@@ -64,7 +57,7 @@ public sealed class SecurityDataLoaderTests : IClassFixture<EmulatorFactory>
     [InlineData("investigations", """[{"state":"Running"}]""", "item 0: id is missing")]
     public async Task BadItems_Return400_NamingTheItem(string collection, string json, string problem)
     {
-        using var response = await LoadAsync(collection, json);
+        using var response = await TestMachines.PostAsync(_factory, collection, json);
 
         await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestBody", $"Request body is incorrect: {problem}");
     }
@@ -79,7 +72,7 @@ public sealed class SecurityDataLoaderTests : IClassFixture<EmulatorFactory>
     [InlineData("deviceavinfo", """[{"id":"d1","machineId":"m1","computerDnsName":"pc1","osPlatform":"Windows11"}]""", "/api/deviceavinfo?$filter=machineId eq 'm1'")]
     public async Task Collections_LoadAndServe(string collection, string json, string? path)
     {
-        using var response = await LoadAsync(collection, json);
+        using var response = await TestMachines.PostAsync(_factory, collection, json);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32());

@@ -63,6 +63,14 @@ public static class TestMachines
         Assert.True(response.IsSuccessStatusCode, text);
     }
 
+    /// <summary>Posts raw JSON to a collection of the default tenant through the admin API; the answer is the caller's to check.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(EmulatorFactory factory, string collection, string json)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var admin = await factory.CreateReadyClientAsync();
+        return await admin.PostAsync($"/_emulator/tenants/{DefaultTenant.TenantId}/data/{collection}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+    }
+
     /// <summary>Loads <see cref="Standard"/>.</summary>
     public static Task LoadStandardAsync(EmulatorFactory factory) =>
         LoadAsync(factory, "machines", Standard(EmulatorFactory.StartTime));

@@ -154,8 +154,8 @@ internal sealed class RowLayout(IReadOnlyList<RowProperty> properties)
         writer.WriteString(name, text[..Utf8Instant.Format(ticks, text)]);
     }
 
-    // EF Core stores GUIDs as upper-case text; the serializer writes them in lower case.
-    private static Guid ReadGuid(ReadOnlySpan<byte> stored) =>
+    /// <summary>A GUID as EF Core stores it (upper-case text, or 16 bytes); the serializer writes it in lower case.</summary>
+    internal static Guid ReadGuid(ReadOnlySpan<byte> stored) =>
         stored.Length == 16 ? new Guid(stored)
         : System.Buffers.Text.Utf8Parser.TryParse(stored, out Guid id, out _) ? id
         : throw new FormatException($"A stored GUID is malformed: {System.Text.Encoding.UTF8.GetString(stored)}.");
