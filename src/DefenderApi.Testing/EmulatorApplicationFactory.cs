@@ -44,6 +44,13 @@ internal sealed class EmulatorApplicationFactory(DefenderEmulatorOptions options
         });
         builder.UseSetting("Emulator:Storage", "InMemory");
         builder.UseSetting("Emulator:Seed", options.Seed);
+        if (clock is not null)
+        {
+            // The virtual clock starts at a fixed instant, so the demo set it seeds is the same every time: keep it as
+            // an image and restore it (docs/fidelity.md). Settings can switch it off.
+            builder.UseSetting("Emulator:DemoImage", "true");
+        }
+
         foreach (var (key, value) in options.Settings)
         {
             builder.UseSetting(key, value);

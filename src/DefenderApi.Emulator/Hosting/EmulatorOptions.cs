@@ -37,6 +37,16 @@ internal sealed record EmulatorOptions
     /// <summary>Seed of the deterministic demo generator.</summary>
     public int DemoRandomSeed { get; init; } = 20211203;
 
+    /// <summary>
+    /// Keeps the demo data as an image (an SQLite file per generator build, demo settings and seeding instant in
+    /// <see cref="DemoImageDirectory"/>) and restores it instead of seeding again. Only on a clock whose instant repeats
+    /// (not the system clock): the testing kit's virtual clock turns it on (docs/fidelity.md, "Demo data as an image").
+    /// </summary>
+    public bool DemoImage { get; init; }
+
+    /// <summary>Where <see cref="DemoImage"/> keeps its files; by default <c>defenderapi-demo</c> in the temp folder.</summary>
+    public string? DemoImageDirectory { get; init; }
+
     /// <summary>When set, time only moves through <c>POST /_emulator/clock/advance</c>.</summary>
     public bool VirtualClock { get; init; }
 

@@ -27,8 +27,17 @@ internal sealed partial class StartupService(
             {
                 var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
                 var location = scope.ServiceProvider.GetRequiredService<DatabaseLocation>();
-                // A new store gets its first load (the default tenant's seed) before its secondary indexes and WAL.
-                var newStore = await DatabaseSchema.PrepareAsync(db, location, stoppingToken);
+                var image = scope.ServiceProvider.GetRequiredService<DemoImage>();
+                var storeImage = options.Value.Seed == "demo" ? image.PathFor(DemoImage.StoreKind) : null;
+                // A new store is a copy of the store image when one exists; otherwise it gets its first load (the
+                // default tenant's seed) before its secondary indexes and WAL.
+                var restored = await DatabaseSchema.RestoreAsync(db, location, storeImage, stoppingToken);
+                if (restored)
+                {
+                    image.NoteRestored();
+                }
+
+                var newStore = !restored && await DatabaseSchema.PrepareAsync(db, location, stoppingToken);
                 foreach (var tenantId in await db.Tenants.Select(t => t.Id).ToListAsync(stoppingToken))
                 {
                     directory.Add(tenantId);
@@ -43,6 +52,10 @@ internal sealed partial class StartupService(
                 if (newStore)
                 {
                     await DatabaseSchema.CompleteFirstLoadAsync(db, location, stoppingToken);
+                    if (seeded && storeImage is not null)
+                    {
+                        await CaptureStoreAsync(db, image);
+                    }
                 }
             }
 
@@ -64,6 +77,25 @@ internal sealed partial class StartupService(
         }
     }
 
+    // Before readiness: no request has changed the store yet, so the image is exactly the seed.
+    private async Task CaptureStoreAsync(EmulatorDbContext db, DemoImage image)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            image.CaptureStore((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // The image is a cache: without it the next start seeds as this one did.
+            LogImageNotWritten(logger, ex);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private bool IsLargeDemoSet()
     {
         var settings = options.Value;
@@ -73,6 +105,9 @@ internal sealed partial class StartupService(
     // Start-up time is a budget (bench/README.md), and first-time compilation is most of it.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ready: {Methods} methods compiled so far, {JitMs:F0} ms in the JIT")]
     private static partial void LogReady(ILogger logger, long methods, double jitMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo store image was not written")]
+    private static partial void LogImageNotWritten(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Emulator start-up failed")]
     private static partial void LogStartupFailed(ILogger logger, Exception exception);

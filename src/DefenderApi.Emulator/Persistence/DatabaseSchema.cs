@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Persistence;
@@ -67,6 +68,42 @@ internal static class DatabaseSchema
             await db.Database.MigrateAsync(cancellationToken);
             await UseWalAsync(connection, location, cancellationToken);
             return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Fills a new (empty) database from a store image with SQLite's backup API (schema, indexes and rows at once) and
+    /// switches a file database to WAL. An existing database is left alone.
+    /// </summary>
+    /// <param name="location">Where the database lives.</param>
+    /// <param name="image">The store image, or <see langword="null"/> when images are off.</param>
+    /// <returns><see langword="true"/> when the database was restored and is ready.</returns>
+    public static async Task<bool> RestoreAsync(EmulatorDbContext db, DatabaseLocation location, string? image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(location);
+        using var source = DemoImage.OpenReadOnly(image);
+        if (source is null)
+        {
+            return false;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            if (!await IsEmptyAsync(connection, cancellationToken))
+            {
+                return false;
+            }
+
+            source.BackupDatabase(connection);
+            await UseWalAsync(connection, location, cancellationToken);
+            return true;
         }
         finally
         {

@@ -24,6 +24,7 @@ internal static class StorageServiceCollectionExtensions
     {
         builder.Services.AddSingleton<DatabaseLocation>();
         builder.Services.AddSingleton<TenantWriteLocks>();
+        builder.Services.AddSingleton<DemoImage>();
         builder.Services.AddPooledDbContextFactory<EmulatorDbContext>((services, options) =>
         {
             options.UseEmulatorStore(services.GetRequiredService<DatabaseLocation>().ConnectionString)
