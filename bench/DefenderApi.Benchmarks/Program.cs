@@ -25,6 +25,11 @@ internal static class BenchmarkProgram
             return await ProxyThroughput.RunAsync(args);
         }
 
+        if (args is ["image-starts", ..])
+        {
+            return await DemoImageStartup.RunAsync(CountArgument(args, 5));
+        }
+
         if (args is ["starts", ..])
         {
             return await InProcessStartup.RunAsync(CountArgument(args, 10));

@@ -25,7 +25,7 @@ internal sealed class DemoImage(IOptions<EmulatorOptions> options, IConfiguratio
     public const string TenantKind = "tenant";
 
     // Part of every key: bump when what an image holds or how it is read changes.
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly string Build = string.Create(CultureInfo.InvariantCulture,
         $"{typeof(DemoImage).Assembly.ManifestModule.ModuleVersionId:N}{typeof(HuntingDemoGenerator).Assembly.ManifestModule.ModuleVersionId:N}");

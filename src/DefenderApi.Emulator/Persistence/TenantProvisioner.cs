@@ -32,13 +32,15 @@ internal sealed partial class TenantProvisioner(
         // A new demo tenant is a copy of the tenant image when one exists for this build, demo settings and instant.
         var image = seed == "demo" && !directory.Contains(tenantId) ? demoImage.PathFor(DemoImage.TenantKind) : null;
         var fromImage = image is not null && File.Exists(image);
-        if (fromImage)
-        {
-            TenantImage.Attach(connection, image!);
-        }
-
+        var attached = false;
         try
         {
+            if (fromImage)
+            {
+                TenantImage.Attach(connection, image!);
+                attached = true;
+            }
+
             // A large seed outgrows SQLite's 2 MB page cache many times over: every spill of dirty pages syncs the
             // journal and later re-reads the spilled B-tree pages. The connection is pooled, so the default comes back.
             await db.Database.ExecuteSqlRawAsync(SeedingCache, cancellationToken);
@@ -50,7 +52,7 @@ internal sealed partial class TenantProvisioner(
         }
         finally
         {
-            if (fromImage)
+            if (attached)
             {
                 TenantImage.Detach(connection);
             }

@@ -35,21 +35,24 @@ public sealed partial class DemoImageTests : IDisposable
 
     private readonly string _images = Path.Combine(Path.GetTempPath(), $"defenderapi-demo-test-{Guid.NewGuid():N}");
 
-    [Fact]
-    public async Task RestoredStoreAndCopiedTenant_AnswerEveryListEndpointLikeSeededOnes()
+    [Theory]
+    [InlineData("InMemory")]
+    [InlineData("Sqlite")]
+    public async Task RestoredStoreAndCopiedTenant_AnswerEveryListEndpointLikeSeededOnes(string storage)
     {
-        await using var seeded = Emulator(imageOn: false);
+        await using var seeded = Emulator(imageOn: false, storage);
         await CreateDemoTenantAsync(seeded, CopiedTenant);
 
-        await using (var builder = Emulator(imageOn: true))
+        await using (var builder = Emulator(imageOn: true, storage))
         {
             await CreateDemoTenantAsync(builder, SourceTenant);
         }
 
         Assert.Single(Directory.GetFiles(_images, "store-*.db"));
         Assert.Single(Directory.GetFiles(_images, "tenant-*.db"));
+        Assert.Empty(Directory.GetFiles(_images, "*.tmp"));
 
-        await using var restored = Emulator(imageOn: true);
+        await using var restored = Emulator(imageOn: true, storage);
         await CreateDemoTenantAsync(restored, CopiedTenant);
         // The store came from the store image and the tenant from the tenant image; the seeded side used neither.
         Assert.Equal(2, restored.Services.GetRequiredService<DemoImage>().Restored);
@@ -117,12 +120,19 @@ public sealed partial class DemoImageTests : IDisposable
         }
     }
 
-    private EmulatorFactory Emulator(bool imageOn) => new()
+    // Each emulator on a file store gets a new data directory beside the images (deleted with them).
+    private EmulatorFactory Emulator(bool imageOn, string storage = "InMemory") => new()
     {
         Seed = "demo",
         DemoMachines = 60,
         UseFakeTime = true,
-        Settings = { ["Emulator:DemoImage"] = imageOn ? "true" : "false", ["Emulator:DemoImageDirectory"] = _images },
+        Settings =
+        {
+            ["Emulator:DemoImage"] = imageOn ? "true" : "false",
+            ["Emulator:DemoImageDirectory"] = _images,
+            ["Emulator:Storage"] = storage,
+            ["Emulator:DataDirectory"] = Path.Combine(_images, $"data-{Guid.NewGuid():N}"),
+        },
     };
 
     private static async Task CreateDemoTenantAsync(EmulatorFactory factory, Guid tenantId)
