@@ -10,7 +10,10 @@ public sealed record DefenderEmulatorOptions
 
     /// <summary>
     /// Runs the emulator on a fake clock starting at <see cref="StartTime"/>, moved only by
-    /// <see cref="DefenderEmulator.AdvanceClock"/>. Default: the real clock.
+    /// <see cref="DefenderEmulator.AdvanceClock"/>. Default: the real clock. On the virtual clock the demo set is seeded
+    /// at a fixed instant, so it is kept as an image in the temp folder (<c>defenderapi-demo</c>) and later starts and
+    /// new demo tenants at that instant restore it instead of seeding (setting <c>Emulator:DemoImage</c> to
+    /// <c>false</c> switches that off).
     /// </summary>
     public bool VirtualClock { get; set; }
 

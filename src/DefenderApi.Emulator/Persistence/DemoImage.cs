@@ -27,6 +27,9 @@ internal sealed class DemoImage(IOptions<EmulatorOptions> options, IConfiguratio
     // Part of every key: bump when what an image holds or how it is read changes.
     private const int FormatVersion = 2;
 
+    // Images of this build kept in the folder (store and tenant images of as many settings and instants).
+    private const int KeptPerBuild = 8;
+
     private static readonly string Build = string.Create(CultureInfo.InvariantCulture,
         $"{typeof(DemoImage).Assembly.ManifestModule.ModuleVersionId:N}{typeof(HuntingDemoGenerator).Assembly.ManifestModule.ModuleVersionId:N}");
 
@@ -135,18 +138,34 @@ internal sealed class DemoImage(IOptions<EmulatorOptions> options, IConfiguratio
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 
-    // Images of other builds can never be found again; one that another process still reads stays readable on Unix
+    // Images of other builds can never be found again, and of this build's only the newest few are kept (a suite that
+    // moves the virtual clock seeds at many instants). One that another process still reads stays readable on Unix
     // (and is kept on Windows, where the delete fails).
     private void DeleteOtherBuilds()
     {
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*.db"))
+        var ours = new List<FileInfo>();
+        foreach (var file in new DirectoryInfo(Directory).EnumerateFiles("*.db"))
         {
-            var name = Path.GetFileName(file);
+            var name = file.Name;
             var known = name.StartsWith(StoreKind + "-", StringComparison.Ordinal) || name.StartsWith(TenantKind + "-", StringComparison.Ordinal);
-            if (known && !name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..].StartsWith(Build[..8], StringComparison.Ordinal))
+            if (!known)
             {
-                TryDelete(file);
+                continue;
             }
+
+            if (name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..].StartsWith(Build[..8], StringComparison.Ordinal))
+            {
+                ours.Add(file);
+            }
+            else
+            {
+                TryDelete(file.FullName);
+            }
+        }
+
+        foreach (var file in ours.OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeptPerBuild))
+        {
+            TryDelete(file.FullName);
         }
     }
 
