@@ -103,6 +103,8 @@ stop_emulator
 
 echo "The testing kit in one process..."
 KIT=$(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet "$BENCH_DLL" starts 5 2>/dev/null | grep '^in-process starts:' || echo "in-process starts: failed")
+echo "$KIT"
+IMAGE=$(DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet "$BENCH_DLL" image-starts 3 2>/dev/null | grep '^demo image' || echo "demo image: failed")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 {
@@ -118,4 +120,5 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else pri
   echo "| ${BULK#bulk load: } | | ≥ 100,000 machines/s, ≥ 300,000 rows/s |"
   echo "| reads, \`\$filter\`+\`\$orderby\`+\`\$top=100\` (wrk -c8 ${READ_SECONDS}s): $BIG machines $RPS_BIG req/s, 1,000 machines $RPS_1K req/s | $(ratio "$RPS_BIG" "$RPS_1K")× | ≥ 0.5× |"
   echo "| ${KIT#in-process starts: } | | later start ≤ 100 ms; tenant ≤ 10 ms (none), ≤ 100 ms (demo) |"
+  echo "| ${IMAGE} | | later start ≤ 100 ms; tenant ≤ 100 ms (demo) |"
 } | tee "$OUT/startup-summary.md"
