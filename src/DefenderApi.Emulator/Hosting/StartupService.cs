@@ -28,16 +28,21 @@ internal sealed partial class StartupService(
                 var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
                 var location = scope.ServiceProvider.GetRequiredService<DatabaseLocation>();
                 // A new store gets its first load (the default tenant's seed) before its secondary indexes and WAL.
+                StartupStages.Mark("store opened");
                 var newStore = await DatabaseSchema.PrepareAsync(db, location, stoppingToken);
+                StartupStages.Mark("schema prepared");
                 foreach (var tenantId in await db.Tenants.Select(t => t.Id).ToListAsync(stoppingToken))
                 {
                     directory.Add(tenantId);
                 }
 
+                StartupStages.Mark("tenants listed");
+
                 if (!directory.Contains(DefaultTenant.TenantId))
                 {
                     await provisioner.ProvisionAsync(DefaultTenant.TenantId, options.Value.Seed, stoppingToken);
                     seeded = true;
+                    StartupStages.Mark("default tenant provisioned");
                 }
 
                 if (newStore)
@@ -55,6 +60,7 @@ internal sealed partial class StartupService(
             }
 
             readiness.MarkReady();
+            StartupStages.Mark("ready");
             LogReady(logger, JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime().TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
