@@ -9,8 +9,14 @@
 // (Persistence/Migrations/schema.sql; MigrationTests fails until it matches):
 //
 //   dotnet run --project tools/DefenderApi.MigrationsTool -- --script
+//
+// And rewrite the EF Core compiled model the emulator runs on (Persistence/CompiledModel; CompiledModelTests fails
+// until it matches the model OnModelCreating builds):
+//
+//   dotnet run --project tools/DefenderApi.MigrationsTool -- --compiled-model
 using System.Reflection;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.MigrationsTool;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -30,6 +36,25 @@ if (name == "Initial" && Directory.Exists(migrationsDir))
     {
         File.Delete(file);
     }
+}
+
+if (name == "--compiled-model")
+{
+    var outputDir = Path.Combine(projectDir, "Persistence", "CompiledModel");
+    Directory.CreateDirectory(outputDir);
+    foreach (var file in CompiledModelSource.GeneratedFiles(outputDir))
+    {
+        File.Delete(file);
+    }
+
+    foreach (var file in CompiledModelSource.Generate())
+    {
+        var path = Path.Combine(outputDir, file.Path);
+        File.WriteAllText(path, file.Code);
+        Console.WriteLine($"Wrote {path}");
+    }
+
+    return;
 }
 
 var options = new DbContextOptionsBuilder<EmulatorDbContext>().UseSqlite("Data Source=:memory:").Options;

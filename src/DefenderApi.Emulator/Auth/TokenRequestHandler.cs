@@ -70,7 +70,7 @@ internal sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbCon
         }
 
         tenantContext.TenantId = tenantId;
-        var app = await db.Apps.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+        var app = await FindAppAsync(db, clientId, cancellationToken);
         if (app is null)
         {
             return (null, EntraError.UnknownClient(clientId, tenant));
@@ -142,4 +142,15 @@ internal sealed class TokenRequestHandler(TenantDirectory tenants, EmulatorDbCon
 
         return (issuer.IssueUserToken(tenantId, app.ClientId, requested.Resource, user, scopes, clientAuthenticated), null);
     }
+
+    /// <summary>
+    /// The context's tenant's application with a client id. One query shape for token requests and the warm-up after
+    /// start (<see cref="Hosting.StartupService"/>), so that EF Core's query cache already holds it for the first token.
+    /// </summary>
+    /// <param name="db">A context whose tenant is set.</param>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The application, or <see langword="null"/>.</returns>
+    public static Task<AppRegistration?> FindAppAsync(EmulatorDbContext db, string clientId, CancellationToken cancellationToken) =>
+        db.Apps.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
 }

@@ -14,6 +14,7 @@ internal static class HostingExtensions
     /// <summary>Adds the host services and validates the options at start (every problem reported at once).</summary>
     public static WebApplicationBuilder AddEmulatorHost(this WebApplicationBuilder builder)
     {
+        StartupStages.Mark("host builder created");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(CommandLineArguments.DefaultUrl);
@@ -53,6 +54,7 @@ internal static class HostingExtensions
     /// <summary>The outer pipeline: error conversion, journal, limits, version prefix, readiness wait, routing.</summary>
     public static WebApplication UseEmulatorPipeline(this WebApplication app)
     {
+        StartupStages.Mark("host built");
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<RequestLimitsMiddleware>();

@@ -18,6 +18,7 @@ internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lif
 
     private void Print()
     {
+        StartupStages.Mark("listening");
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
         var address = addresses?.FirstOrDefault();
         if (address is null)

@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Linq.Expressions;
 using DefenderApi.Emulator.Tenancy;
 using DefenderApi.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +13,6 @@ namespace DefenderApi.Emulator.Persistence;
 /// </summary>
 internal sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options) : DbContext(options)
 {
-    private static readonly MethodInfo ApplyTenantFilterMethod =
-        typeof(EmulatorDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
-
     /// <summary>
     /// Returns the context to its pool. Under hundreds of racing writes, Microsoft.Data.Sqlite's pool sometimes fails
     /// to deactivate the connection ("unable to delete/modify collation sequence due to active statements", SQLite
@@ -67,16 +64,41 @@ internal sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> opti
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="OnModelCreating"/> leaves the tenant filter out: only for the model the compiled model is
+    /// generated from (EF Core's generator refuses query filters; the compiled model adds the filter back,
+    /// Persistence/CompiledModel/TenantFilters.cs). Such a context must be created by <see cref="ForCompiledModel"/>,
+    /// which gives its model a cache entry of its own.
+    /// </summary>
+    internal bool WithoutTenantFilter { get; private init; }
+
+    /// <summary>
+    /// A context whose model is the one the compiled model is generated from: OnModelCreating's model without the
+    /// tenant filter, cached apart from the filtered model (<see cref="TenantFilterModelCacheKeyFactory"/>).
+    /// </summary>
+    /// <param name="connectionString">An SQLite connection string (nothing is opened).</param>
+    /// <returns>The context.</returns>
+    internal static EmulatorDbContext ForCompiledModel(string connectionString = "Data Source=:memory:") =>
+        new(new DbContextOptionsBuilder<EmulatorDbContext>()
+            .UseSqlite(connectionString)
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, TenantFilterModelCacheKeyFactory>()
+            .Options)
+        {
+            WithoutTenantFilter = true,
+        };
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        if (WithoutTenantFilter)
         {
-            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null && !entityType.IsOwned())
-            {
-                ApplyTenantFilterMethod.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
-            }
+            return;
+        }
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(IsTenantFiltered).ToList())
+        {
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter(entityType.ClrType));
         }
     }
 
@@ -88,7 +110,29 @@ internal sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> opti
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 
-    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
-        where TEntity : class, ITenantOwned =>
-        modelBuilder.Entity<TEntity>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+    /// <summary>Whether an entity type carries the tenant filter: a tenant-owned root entity type that is not owned.</summary>
+    /// <param name="entityType">The entity type.</param>
+    /// <returns><see langword="true"/> when its queries are filtered by the current tenant.</returns>
+    internal static bool IsTenantFiltered(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType entityType) =>
+        typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null && !entityType.IsOwned();
+
+    /// <summary>
+    /// The tenant filter of an entity type: <c>e =&gt; e.TenantId == context.CurrentTenantId</c>. The context is a typed
+    /// placeholder: EF Core's query pipeline replaces every expression of the context's type in a query filter with
+    /// the context that runs the query (<c>ContextParameterReplacer</c> in dotnet/efcore's
+    /// <c>ExpressionTreeFuncletizer</c>), so the filter reads the tenant of the context each query runs on. One
+    /// definition for the model OnModelCreating builds and the compiled model (CompiledModel/TenantFilters.cs).
+    /// </summary>
+    /// <param name="clrType">A tenant-owned entity type.</param>
+    /// <returns>The filter.</returns>
+    internal static LambdaExpression TenantFilter(Type clrType)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        var context = Expression.Constant(null, typeof(EmulatorDbContext));
+        return Expression.Lambda(
+            Expression.Equal(
+                Expression.Property(entity, clrType.GetProperty(nameof(ITenantOwned.TenantId))!),
+                Expression.Property(context, nameof(CurrentTenantId))),
+            entity);
+    }
 }

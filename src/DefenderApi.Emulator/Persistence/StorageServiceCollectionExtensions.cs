@@ -4,7 +4,6 @@ using DefenderApi.Emulator.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using SQLitePCL;
 
@@ -13,12 +12,6 @@ namespace DefenderApi.Emulator.Persistence;
 /// <summary>Registers the store: an SQLite file by default, or a shared in-memory SQLite database.</summary>
 internal static class StorageServiceCollectionExtensions
 {
-    // The model, built by the process's first host and reused by every later one. It depends on nothing of a host
-    // (configurations, conventions and the tenant filter, which reads the context instance it runs on), but each host
-    // gets its own EF Core service provider (its interceptor instances differ), and a new service provider builds the
-    // model again: most of a later testing-kit start (bench/README.md, "Start-up and data at scale").
-    private static IModel? s_model;
-
     /// <summary>Adds the DbContext and its connection settings.</summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
@@ -30,16 +23,11 @@ internal static class StorageServiceCollectionExtensions
             options.UseEmulatorStore(services.GetRequiredService<DatabaseLocation>().ConnectionString)
                 // Features that keep derived rows in step with what is saved (incidents from alerts) hook in here.
                 .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
-            if (Volatile.Read(ref s_model) is { } model)
-            {
-                options.UseModel(model);
-            }
         });
         builder.Services.AddScoped(services =>
         {
             var db = services.GetRequiredService<IDbContextFactory<EmulatorDbContext>>().CreateDbContext();
             db.Tenant = services.GetRequiredService<TenantContext>();
-            Interlocked.CompareExchange(ref s_model, db.Model, null);
             return db;
         });
         return builder;
@@ -51,6 +39,10 @@ internal static class StorageServiceCollectionExtensions
     /// <returns>The options.</returns>
     public static DbContextOptionsBuilder UseEmulatorStore(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString)
+               // The compiled model (Persistence/CompiledModel): building the model from OnModelCreating was most of
+               // the store's start-up cost, nearly all of it first-time JIT (bench/README.md, "Start-up, compiled
+               // model"). One instance per process, shared by every host the testing kit starts.
+               .UseModel(CompiledModel.EmulatorDbContextModel.Instance)
                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                // Migrate() compares a design-time build of the model with the snapshot on every start: a tenth of a
                // second of start-up (bench/README.md). MigrationTests asserts the same thing once, in the test run.

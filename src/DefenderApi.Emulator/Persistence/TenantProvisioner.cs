@@ -89,7 +89,7 @@ internal sealed partial class TenantProvisioner(
 
         // Bulk statements, like the seeders: nothing at start goes through the change tracker, whose code the first
         // write request compiles instead (bench/README.md).
-        if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+        if (!await StartupQueries.TenantExistsAsync(db, tenantId, cancellationToken))
         {
             await BulkInsert.InsertAsync(db, [new TenantRecord
             {
@@ -100,7 +100,7 @@ internal sealed partial class TenantProvisioner(
             }], cancellationToken);
         }
 
-        if (tenantId == DefaultTenant.TenantId && !await db.Apps.AnyAsync(a => a.ClientId == DefaultTenant.ClientId, cancellationToken))
+        if (tenantId == DefaultTenant.TenantId && !await StartupQueries.AppExistsAsync(db, tenantId, DefaultTenant.ClientId, cancellationToken))
         {
             await BulkInsert.InsertAsync(db, [new AppRegistration
             {
