@@ -206,7 +206,7 @@ internal static class IncidentRows
     }
 
     // Where each named column is in the statement's result (EF Core names a projected column after its column).
-    private static int[] Map(SqliteQueryCursor cursor, string[] names) =>
+    internal static int[] Map(SqliteQueryCursor cursor, string[] names) =>
         cursor.Prepared.ColumnMap(names, columns =>
         {
             var positions = new int[names.Length];
@@ -218,19 +218,19 @@ internal static class IncidentRows
             return positions;
         }) is { } found && !found.Contains(-1)
             ? found
-            : throw new InvalidOperationException($"The incident page's SQL lacks a column of: {string.Join(", ", names)}.");
+            : throw new InvalidOperationException($"An incident page's SQL lacks a column of: {string.Join(", ", names)}.");
 
-    private static string? Text(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : Encoding.UTF8.GetString(cursor.Bytes(column));
+    internal static string? Text(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : Encoding.UTF8.GetString(cursor.Bytes(column));
 
-    private static long? Integer(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : cursor.Int64(column);
+    internal static long? Integer(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : cursor.Int64(column);
 
     // Instants are stored as UTC ticks (UtcTicksConverter).
-    private static DateTimeOffset Instant(SqliteQueryCursor cursor, int column) => new(cursor.Int64(column), TimeSpan.Zero);
+    internal static DateTimeOffset Instant(SqliteQueryCursor cursor, int column) => new(cursor.Int64(column), TimeSpan.Zero);
 
     private static DateTimeOffset? NullableInstant(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : Instant(cursor, column);
 
     // A primitive collection is stored as a JSON array of strings.
-    private static IReadOnlyList<string> Strings(SqliteQueryCursor cursor, int column)
+    internal static IReadOnlyList<string> Strings(SqliteQueryCursor cursor, int column)
     {
         if (cursor.IsNull(column))
         {
