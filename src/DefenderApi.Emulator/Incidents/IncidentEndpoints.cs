@@ -60,8 +60,8 @@ internal static class IncidentEndpoints
         // The server page is 100 unless a setting makes it smaller ({"pageSizes":{"Incidents":20}}); next links skip rows
         // of the newest-created-first order, so an incident created during a walk can repeat a row, never hide one.
         var take = (int)Math.Min(query.Top ?? long.MaxValue, Math.Min(pageSizes.For(policy.EntitySet, policy.PageSize), policy.MaxTop));
-        var page = await rows.OrderByDescending(i => i.CreatedTime).ThenByDescending(i => i.IncidentId)
-            .Skip((int)query.Skip).Take(take + 1).ToListAsync(cancellationToken);
+        var page = await IncidentPageRows.ReadAsync(
+            rows.OrderByDescending(i => i.CreatedTime).ThenByDescending(i => i.IncidentId).Skip((int)query.Skip).Take(take + 1), location);
         var hasMore = page.Count > take;
         if (hasMore)
         {

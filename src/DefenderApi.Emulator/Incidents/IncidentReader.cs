@@ -2,6 +2,7 @@ using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Incidents;
 
@@ -35,18 +36,36 @@ internal static class IncidentReader
 
         var ids = incidents.Select(i => (long?)i.IncidentId).ToList();
         // No ORDER BY in SQL: ordered by the key, SQLite walks the whole alerts table in key order instead of seeking
-        // the incident index; evidence is then sought by its key prefix (tenant, alert).
-        var alerts = await IncidentRows.AlertsAsync(visibleAlerts.Where(a => ids.Contains(a.IncidentId)), location);
+        // the incident index; evidence is then sought by its key prefix (tenant, alert). Callers who see every device
+        // group (their alerts are the tenant's set itself) share one prepared statement per tenant; the others' device
+        // groups make their own SQL.
+        List<IncidentRows.AlertRow> alerts;
+        await using (var cursor = visibleAlerts is DbSet<Alert>
+            ? SqliteQueryCursor.Open(IncidentRows.AlertsByIncident.For(db), RowListQuery<long?>.Keys(ids), location)
+            : SqliteQueryCursor.Open(IncidentRows.AlertColumns(visibleAlerts.Where(a => EF.Parameter(ids).Contains(a.IncidentId))), location))
+        {
+            alerts = IncidentRows.Alerts(cursor);
+        }
+
         if (alerts.Count == 0)
         {
             return [.. incidents.Select(i => Shape(i, []))];
         }
 
-        var alertIds = alerts.Select(a => a.Id).ToList();
-        var entities = await IncidentRows.EntitiesAsync(db.Set<AlertEvidence>().Where(e => alertIds.Contains(e.AlertId)), alerts, location);
-        var machineIds = alerts.Select(a => a.MachineId).Distinct(StringComparer.Ordinal).ToList();
-        var devices = await IncidentRows.DevicesAsync(db.Machines().Where(m => machineIds.Contains(m.Id)), location);
-        var byIncident = alerts.OrderBy(a => a.CreationTime).ThenBy(a => a.Id, StringComparer.Ordinal)
+        Dictionary<string, List<IncidentRows.EntityRow>> entities;
+        await using (var cursor = SqliteQueryCursor.Open(IncidentRows.EvidenceByAlert.For(db), RowListQuery<string>.Keys(alerts.Select(a => a.Alert.AlertId)), location))
+        {
+            entities = IncidentRows.Entities(cursor, alerts);
+        }
+
+        Dictionary<string, IncidentDeviceResource> devices;
+        var machineIds = alerts.Select(a => a.MachineId).Distinct(StringComparer.Ordinal);
+        await using (var cursor = SqliteQueryCursor.Open(IncidentRows.DevicesById.For(db), RowListQuery<string>.Keys(machineIds), location))
+        {
+            devices = IncidentRows.Devices(cursor);
+        }
+
+        var byIncident = alerts.OrderBy(a => a.Alert.CreationTime).ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal)
             .Select(a => Shape(a, devices, entities))
             .ToLookup(a => a.IncidentId!.Value);
         return [.. incidents.Select(i => Shape(i, [.. byIncident[i.IncidentId]]))];
@@ -71,31 +90,9 @@ internal static class IncidentReader
     };
 
     private static IncidentAlertResource Shape(
-        IncidentRows.AlertRow alert, Dictionary<string, IncidentDeviceResource> devices, Dictionary<string, List<IncidentRows.EntityRow>> entities) => new()
+        IncidentRows.AlertRow row, Dictionary<string, IncidentDeviceResource> devices, Dictionary<string, List<IncidentRows.EntityRow>> entities) => row.Alert with
     {
-        AlertId = alert.Id,
-        IncidentId = alert.IncidentId,
-        ServiceSource = EndpointServiceSource,
-        CreationTime = alert.CreationTime,
-        LastUpdatedTime = alert.LastUpdateTime,
-        ResolvedTime = alert.ResolvedTime,
-        FirstActivity = alert.FirstEventTime,
-        LastActivity = alert.LastEventTime,
-        Title = alert.Title,
-        Description = alert.Description,
-        Category = alert.Category,
-        Status = alert.Status,
-        Severity = alert.Severity,
-        InvestigationId = alert.InvestigationId,
-        InvestigationState = alert.InvestigationState,
-        Classification = alert.Classification,
-        Determination = alert.Determination,
-        DetectionSource = alert.DetectionSource,
-        AssignedTo = alert.AssignedTo,
-        ActorName = null,
-        ThreatFamilyName = alert.ThreatFamilyName,
-        MitreTechniques = alert.MitreTechniques,
-        Devices = devices.TryGetValue(alert.MachineId, out var device) ? [device] : [],
-        Entities = entities.TryGetValue(alert.Id, out var rows) ? IncidentRows.InOrder(rows) : [],
+        Devices = devices.TryGetValue(row.MachineId, out var device) ? [device] : [],
+        Entities = entities.TryGetValue(row.Alert.AlertId, out var rows) ? IncidentRows.InOrder(rows) : [],
     };
 }

@@ -4,6 +4,7 @@ using DefenderApi.Emulator.Alerts;
 using DefenderApi.Emulator.Machines;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
 
 namespace DefenderApi.Emulator.Incidents;
 
@@ -14,53 +15,77 @@ namespace DefenderApi.Emulator.Incidents;
 /// </summary>
 internal static class IncidentRows
 {
-    private static readonly string[] AlertColumns =
+    private static readonly string[] AlertColumnNames =
     [
         "Id", "IncidentId", "MachineId", "AlertCreationTime", "LastUpdateTime", "ResolvedTime", "FirstEventTime", "LastEventTime", "Title",
         "Description", "Category", "Status", "Severity", "InvestigationId", "InvestigationState", "Classification", "Determination",
         "DetectionSource", "AssignedTo", "ThreatFamilyName", "MitreTechniques",
     ];
 
-    private static readonly string[] EntityColumns =
+    private static readonly string[] EntityColumnNames =
     [
         "AlertId", "Sequence", "EntityType", "Sha1", "Sha256", "FileName", "FilePath", "ProcessId", "ProcessCommandLine", "ProcessCreationTime",
         "ParentProcessId", "ParentProcessCreationTime", "IpAddress", "Url", "AccountName", "DomainName", "UserSid", "AadUserId",
         "UserPrincipalName", "RegistryHive", "RegistryKey", "RegistryValueType", "RegistryValue",
     ];
 
-    private static readonly string[] DeviceColumns =
+    private static readonly string[] DeviceColumnNames =
     [
         "Id", "AadDeviceId", "ComputerDnsName", "OsPlatform", "Version", "OsProcessor", "OsBuild", "HealthStatus", "RiskScore",
         "RbacGroupName", "RbacGroupId", "FirstSeen",
     ];
 
-    /// <summary>The alerts of <paramref name="alerts"/>, with the columns an incident page writes.</summary>
-    /// <param name="alerts">The alerts (filtered by incident and by what the caller sees).</param>
-    /// <param name="location">The database.</param>
-    /// <returns>The rows, in no particular order.</returns>
-    public static async Task<List<AlertRow>> AlertsAsync(IQueryable<Alert> alerts, DatabaseLocation location)
+    /// <summary>The alerts of the incidents with the keys bound (a JSON array of incident ids), for callers who see every device group.</summary>
+    public static readonly RowListQuery<long?> AlertsByIncident = new(static (db, ids) => AlertColumns(db.Alerts().Where(a => EF.Parameter(ids).Contains(a.IncidentId))), -7_000_000_000_000_000_001);
+
+    /// <summary>The evidence of the alerts with the keys bound (a JSON array of alert ids).</summary>
+    public static readonly RowListQuery<string> EvidenceByAlert = new(static (db, ids) => EntityColumns(db.Set<AlertEvidence>().Where(e => EF.Parameter(ids).Contains(e.AlertId))), "row-list-probe-alert");
+
+    /// <summary>The machines with the keys bound (a JSON array of machine ids).</summary>
+    public static readonly RowListQuery<string> DevicesById = new(static (db, ids) => DeviceColumns(db.Machines().Where(m => EF.Parameter(ids).Contains(m.Id))), "row-list-probe-machine");
+
+    /// <summary>The columns an incident page writes of <paramref name="alerts"/>.</summary>
+    /// <param name="alerts">The alerts.</param>
+    /// <returns>The query.</returns>
+    public static IQueryable AlertColumns(IQueryable<Alert> alerts) => alerts.Select(a => new
     {
-        var query = alerts.Select(a => new
-        {
-            a.Id, a.IncidentId, a.MachineId, a.AlertCreationTime, a.LastUpdateTime, a.ResolvedTime, a.FirstEventTime, a.LastEventTime, a.Title,
-            a.Description, a.Category, a.Status, a.Severity, a.InvestigationId, a.InvestigationState, a.Classification, a.Determination,
-            a.DetectionSource, a.AssignedTo, a.ThreatFamilyName, a.MitreTechniques,
-        });
-        await using var cursor = SqliteQueryCursor.Open(query, location);
-        var c = Map(cursor, AlertColumns);
+        a.Id, a.IncidentId, a.MachineId, a.AlertCreationTime, a.LastUpdateTime, a.ResolvedTime, a.FirstEventTime, a.LastEventTime, a.Title,
+        a.Description, a.Category, a.Status, a.Severity, a.InvestigationId, a.InvestigationState, a.Classification, a.Determination,
+        a.DetectionSource, a.AssignedTo, a.ThreatFamilyName, a.MitreTechniques,
+    });
+
+    private static IQueryable EntityColumns(IQueryable<AlertEvidence> evidence) => evidence.Select(e => new
+    {
+        e.AlertId, e.Sequence, e.EntityType, e.Sha1, e.Sha256, e.FileName, e.FilePath, e.ProcessId, e.ProcessCommandLine, e.ProcessCreationTime,
+        e.ParentProcessId, e.ParentProcessCreationTime, e.IpAddress, e.Url, e.AccountName, e.DomainName, e.UserSid, e.AadUserId,
+        e.UserPrincipalName, e.RegistryHive, e.RegistryKey, e.RegistryValueType, e.RegistryValue,
+    });
+
+    private static IQueryable DeviceColumns(IQueryable<Machine> machines) => machines.Select(m => new
+    {
+        m.Id, m.AadDeviceId, m.ComputerDnsName, m.OsPlatform, m.Version, m.OsProcessor, m.OsBuild, m.HealthStatus, m.RiskScore,
+        m.RbacGroupName, m.RbacGroupId, m.FirstSeen,
+    });
+
+    /// <summary>The alerts of a cursor over <see cref="AlertColumns"/>, without devices and entities yet.</summary>
+    /// <param name="cursor">The cursor.</param>
+    /// <returns>The rows, in no particular order.</returns>
+    public static List<AlertRow> Alerts(SqliteQueryCursor cursor)
+    {
+        var c = Map(cursor, AlertColumnNames);
         var rows = new List<AlertRow>();
         while (cursor.Read())
         {
-            rows.Add(new AlertRow
+            rows.Add(new AlertRow(Text(cursor, c[2])!, new IncidentAlertResource
             {
-                Id = Text(cursor, c[0])!,
+                AlertId = Text(cursor, c[0])!,
                 IncidentId = Integer(cursor, c[1]),
-                MachineId = Text(cursor, c[2])!,
+                ServiceSource = IncidentReader.EndpointServiceSource,
                 CreationTime = Instant(cursor, c[3]),
-                LastUpdateTime = Instant(cursor, c[4]),
+                LastUpdatedTime = Instant(cursor, c[4]),
                 ResolvedTime = NullableInstant(cursor, c[5]),
-                FirstEventTime = NullableInstant(cursor, c[6]),
-                LastEventTime = NullableInstant(cursor, c[7]),
+                FirstActivity = NullableInstant(cursor, c[6]),
+                LastActivity = NullableInstant(cursor, c[7]),
                 Title = Text(cursor, c[8])!,
                 Description = Text(cursor, c[9])!,
                 Category = Text(cursor, c[10])!,
@@ -72,30 +97,25 @@ internal static class IncidentRows
                 Determination = Text(cursor, c[16]),
                 DetectionSource = Text(cursor, c[17])!,
                 AssignedTo = Text(cursor, c[18]),
+                ActorName = null,
                 ThreatFamilyName = Text(cursor, c[19]),
                 MitreTechniques = Strings(cursor, c[20]),
-            });
+                Devices = [],
+                Entities = [],
+            }));
         }
 
         return rows;
     }
 
-    /// <summary>The evidence of <paramref name="alerts"/> as incident entities, by alert id.</summary>
-    /// <param name="evidence">The evidence rows of the alerts.</param>
+    /// <summary>The evidence of a cursor over <see cref="EvidenceByAlert"/> as incident entities, by alert id.</summary>
+    /// <param name="cursor">The cursor.</param>
     /// <param name="alerts">The alerts (file and process entities carry their alert's device id).</param>
-    /// <param name="location">The database.</param>
     /// <returns>Each alert's entities with their sequence numbers, in read order.</returns>
-    public static async Task<Dictionary<string, List<EntityRow>>> EntitiesAsync(IQueryable<AlertEvidence> evidence, IReadOnlyList<AlertRow> alerts, DatabaseLocation location)
+    public static Dictionary<string, List<EntityRow>> Entities(SqliteQueryCursor cursor, IReadOnlyList<AlertRow> alerts)
     {
-        var machineOf = alerts.ToDictionary(a => a.Id, a => a.MachineId, StringComparer.Ordinal);
-        var query = evidence.Select(e => new
-        {
-            e.AlertId, e.Sequence, e.EntityType, e.Sha1, e.Sha256, e.FileName, e.FilePath, e.ProcessId, e.ProcessCommandLine, e.ProcessCreationTime,
-            e.ParentProcessId, e.ParentProcessCreationTime, e.IpAddress, e.Url, e.AccountName, e.DomainName, e.UserSid, e.AadUserId,
-            e.UserPrincipalName, e.RegistryHive, e.RegistryKey, e.RegistryValueType, e.RegistryValue,
-        });
-        await using var cursor = SqliteQueryCursor.Open(query, location);
-        var c = Map(cursor, EntityColumns);
+        var machineOf = alerts.ToDictionary(a => a.Alert.AlertId, a => a.MachineId, StringComparer.Ordinal);
+        var c = Map(cursor, EntityColumnNames);
         var byAlert = new Dictionary<string, List<EntityRow>>(alerts.Count, StringComparer.Ordinal);
         while (cursor.Read())
         {
@@ -140,19 +160,12 @@ internal static class IncidentRows
         return byAlert;
     }
 
-    /// <summary>The devices of <paramref name="machines"/>, by machine id.</summary>
-    /// <param name="machines">The machines.</param>
-    /// <param name="location">The database.</param>
+    /// <summary>The devices of a cursor over <see cref="DevicesById"/>, by machine id.</summary>
+    /// <param name="cursor">The cursor.</param>
     /// <returns>The devices.</returns>
-    public static async Task<Dictionary<string, IncidentDeviceResource>> DevicesAsync(IQueryable<Machine> machines, DatabaseLocation location)
+    public static Dictionary<string, IncidentDeviceResource> Devices(SqliteQueryCursor cursor)
     {
-        var query = machines.Select(m => new
-        {
-            m.Id, m.AadDeviceId, m.ComputerDnsName, m.OsPlatform, m.Version, m.OsProcessor, m.OsBuild, m.HealthStatus, m.RiskScore,
-            m.RbacGroupName, m.RbacGroupId, m.FirstSeen,
-        });
-        await using var cursor = SqliteQueryCursor.Open(query, location);
-        var c = Map(cursor, DeviceColumns);
+        var c = Map(cursor, DeviceColumnNames);
         var devices = new Dictionary<string, IncidentDeviceResource>(StringComparer.Ordinal);
         while (cursor.Read())
         {
@@ -193,7 +206,7 @@ internal static class IncidentRows
     }
 
     // Where each named column is in the statement's result (EF Core names a projected column after its column).
-    private static int[] Map(SqliteQueryCursor cursor, string[] names) =>
+    internal static int[] Map(SqliteQueryCursor cursor, string[] names) =>
         cursor.Prepared.ColumnMap(names, columns =>
         {
             var positions = new int[names.Length];
@@ -205,19 +218,19 @@ internal static class IncidentRows
             return positions;
         }) is { } found && !found.Contains(-1)
             ? found
-            : throw new InvalidOperationException($"The incident page's SQL lacks a column of: {string.Join(", ", names)}.");
+            : throw new InvalidOperationException($"An incident page's SQL lacks a column of: {string.Join(", ", names)}.");
 
-    private static string? Text(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : Encoding.UTF8.GetString(cursor.Bytes(column));
+    internal static string? Text(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : Encoding.UTF8.GetString(cursor.Bytes(column));
 
-    private static long? Integer(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : cursor.Int64(column);
+    internal static long? Integer(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : cursor.Int64(column);
 
     // Instants are stored as UTC ticks (UtcTicksConverter).
-    private static DateTimeOffset Instant(SqliteQueryCursor cursor, int column) => new(cursor.Int64(column), TimeSpan.Zero);
+    internal static DateTimeOffset Instant(SqliteQueryCursor cursor, int column) => new(cursor.Int64(column), TimeSpan.Zero);
 
     private static DateTimeOffset? NullableInstant(SqliteQueryCursor cursor, int column) => cursor.IsNull(column) ? null : Instant(cursor, column);
 
     // A primitive collection is stored as a JSON array of strings.
-    private static IReadOnlyList<string> Strings(SqliteQueryCursor cursor, int column)
+    internal static IReadOnlyList<string> Strings(SqliteQueryCursor cursor, int column)
     {
         if (cursor.IsNull(column))
         {
@@ -237,51 +250,10 @@ internal static class IncidentRows
         return values is null ? [] : values;
     }
 
-    /// <summary>The alert columns an incident page writes, as stored (enums by name).</summary>
-    internal sealed class AlertRow
-    {
-        public required string Id { get; init; }
-
-        public long? IncidentId { get; init; }
-
-        public required string MachineId { get; init; }
-
-        public DateTimeOffset CreationTime { get; init; }
-
-        public DateTimeOffset LastUpdateTime { get; init; }
-
-        public DateTimeOffset? ResolvedTime { get; init; }
-
-        public DateTimeOffset? FirstEventTime { get; init; }
-
-        public DateTimeOffset? LastEventTime { get; init; }
-
-        public required string Title { get; init; }
-
-        public required string Description { get; init; }
-
-        public required string Category { get; init; }
-
-        public required string Status { get; init; }
-
-        public required string Severity { get; init; }
-
-        public long? InvestigationId { get; init; }
-
-        public string? InvestigationState { get; init; }
-
-        public string? Classification { get; init; }
-
-        public string? Determination { get; init; }
-
-        public required string DetectionSource { get; init; }
-
-        public string? AssignedTo { get; init; }
-
-        public string? ThreatFamilyName { get; init; }
-
-        public required IReadOnlyList<string> MitreTechniques { get; init; }
-    }
+    /// <summary>An alert of the page, without its devices and entities yet, and its machine.</summary>
+    /// <param name="MachineId">The alert's machine.</param>
+    /// <param name="Alert">The alert.</param>
+    internal readonly record struct AlertRow(string MachineId, IncidentAlertResource Alert);
 
     /// <summary>An entity with the evidence sequence number that orders it.</summary>
     /// <param name="Sequence">The evidence's position in its alert.</param>

@@ -59,6 +59,24 @@ public sealed class IncidentUpdateTests(DemoTenantFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task List_WritesAnUpdatedIncident_ExactlyAsGetById_WithItsTagsAndComments()
+    {
+        var (client, incident) = await OpenIncidentAsync();
+        using var _ = client;
+        await ODataJson.OkAsync(await PatchAsync(client, Id(incident), """{"tags":["Yossi's playground","<é>"],"comment":"first \"quoted\""}"""));
+        await ODataJson.OkAsync(await PatchAsync(client, Id(incident), """{"assignedTo":"secop2@contoso.com","comment":"second"}"""));
+
+        using var byId = await client.GetAsync($"/api/incidents/{Id(incident)}");
+        var single = System.Text.Json.Nodes.JsonNode.Parse(await byId.Content.ReadAsStringAsync())!.AsObject();
+        single.Remove("@odata.context");
+        var listed = (await ODataJson.ValuesAsync(await client.GetAsync("/api/incidents?$top=100&$filter=status eq 'Active'")))
+            .Single(i => Id(i) == Id(incident));
+
+        Assert.Equal(2, listed.GetProperty("comments").GetArrayLength());
+        Assert.Equal(single.ToJsonString(), System.Text.Json.Nodes.JsonNode.Parse(listed.GetRawText())!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Tags_ReplaceTheList()
     {
         var (client, incident) = await OpenIncidentAsync();

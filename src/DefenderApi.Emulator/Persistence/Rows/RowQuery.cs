@@ -30,25 +30,37 @@ internal sealed class RowQuery<T>(Func<EmulatorDbContext, string, IQueryable<T>>
         return _byTenant.GetOrAdd(db.CurrentTenantId, static (_, state) => Write(state.query(state.db, Probe).Take(1)), (query, db));
     }
 
-    private static RowQueryTemplate Write(IQueryable<T> query)
-    {
-        using var command = query.CreateDbCommand();
-        var parameters = command.Parameters.Cast<DbParameter>()
-            .Select(p => new RowQueryParameter(p.ParameterName, Probe.Equals(p.Value) ? null : p.Value, Probe.Equals(p.Value)))
-            .ToArray();
-        if (command.CommandText.Contains(Probe, StringComparison.Ordinal) || !parameters.Any(p => p.IsKey))
-        {
-            throw new InvalidOperationException($"The {typeof(T).Name} row query does not take its key as a parameter: {command.CommandText}");
-        }
-
-        return new RowQueryTemplate(command.CommandText, parameters);
-    }
+    private static RowQueryTemplate Write(IQueryable<T> query) =>
+        RowQueryTemplate.Write(query, value => Probe.Equals(value), typeof(T).Name);
 }
 
 /// <summary>The SQL of a <see cref="RowQuery{T}"/> for one tenant.</summary>
 /// <param name="Sql">The statement.</param>
 /// <param name="Parameters">Its parameters: the key's, and the values EF Core wrote for the others (tenant, limit).</param>
-internal sealed record RowQueryTemplate(string Sql, IReadOnlyList<RowQueryParameter> Parameters);
+internal sealed record RowQueryTemplate(string Sql, IReadOnlyList<RowQueryParameter> Parameters)
+{
+    /// <summary>Has EF Core write <paramref name="query"/>'s SQL, with a probe value marking the key's parameter.</summary>
+    /// <param name="query">The query, built with the probe as its key.</param>
+    /// <param name="isProbe">Whether a parameter's value is (or holds) the probe.</param>
+    /// <param name="name">What the query reads, for the error.</param>
+    /// <returns>The template.</returns>
+    /// <exception cref="InvalidOperationException">EF Core did not make the key a parameter of the SQL.</exception>
+    public static RowQueryTemplate Write(IQueryable query, Func<object?, bool> isProbe, string name)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(isProbe);
+        using var command = query.CreateDbCommand();
+        var parameters = command.Parameters.Cast<DbParameter>()
+            .Select(p => isProbe(p.Value) ? new RowQueryParameter(p.ParameterName, null, true) : new RowQueryParameter(p.ParameterName, p.Value, false))
+            .ToArray();
+        if (!parameters.Any(p => p.IsKey))
+        {
+            throw new InvalidOperationException($"The {name} row query does not take its key as a parameter: {command.CommandText}");
+        }
+
+        return new RowQueryTemplate(command.CommandText, parameters);
+    }
+}
 
 /// <summary>A parameter of a <see cref="RowQueryTemplate"/>.</summary>
 /// <param name="Name">Its name in the SQL.</param>
