@@ -17,7 +17,7 @@ ROOT=$(pwd)
 DURATION=${DURATION:-10}
 DEVICES=${DEVICES:-1000}
 CONNECTIONS=${CONNECTIONS:-16}
-PORT=5405
+PORT=${PORT:-5405}
 OUT=${OUT:-$ROOT/bench/results}
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -33,7 +33,7 @@ DATA=$(mktemp -d)
   pin 0 dotnet "$EMU_DLL" --urls "$E" --data-dir "$DATA" --virtual-clock --Emulator:DemoMachines="$DEVICES" ) >"$OUT/scenario-emulator.log" 2>&1 &
 EMU_PID=$!
 ADVANCER=
-trap 'kill $EMU_PID $ADVANCER 2>/dev/null || true' EXIT
+trap 'kill $EMU_PID $ADVANCER 2>/dev/null || true; wait $EMU_PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$E/_emulator/health" || true)" = 200 ]; do sleep 0.2; done
 curl -s -X PUT "$E/_emulator/settings" -H 'content-type: application/json' -d '{"rateLimits":{"enabled":false}}' >/dev/null
 token() {

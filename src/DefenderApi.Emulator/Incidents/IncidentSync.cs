@@ -19,6 +19,11 @@ internal sealed class IncidentSync(IncidentIds ids)
     public async Task ApplyAsync(EmulatorDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.DeferDerivedState)
+        {
+            return;
+        }
+
         var changed = db.ChangeTracker.Entries<Alert>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();

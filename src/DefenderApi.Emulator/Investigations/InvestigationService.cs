@@ -63,7 +63,12 @@ internal sealed class InvestigationService(EmulatorDbContext db, CallerAccess ac
             alert.InvestigationState = investigation.State;
         }
 
-        db.Update(alert);
+        if (db.Entry(alert).State == EntityState.Detached)
+        {
+            db.Update(alert);
+        }
+
+        // Tracked (as the creating path hands it over): only the investigation fields are written, not every column of the alert.
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -34,6 +34,14 @@ internal sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> opti
     /// <summary>The scope's tenant (set on every lease); a context without one sees no tenant's rows.</summary>
     public TenantContext Tenant { get; set; } = new();
 
+    /// <summary>
+    /// While set, saves leave what follows from alerts to whoever set it: the incidents (<see cref="Incidents.IncidentSync"/>
+    /// skips) and the risk of a new alert's device (<see cref="Machines.State.MachineStateAlertHandler"/> skips). A
+    /// scenario step saves several times inside its one transaction and derives both once, before it commits; it
+    /// clears the flag before the context goes back to its pool.
+    /// </summary>
+    public bool DeferDerivedState { get; set; }
+
     /// <summary>The tenant whose rows queries see; <see cref="Guid.Empty"/> sees none.</summary>
     public Guid CurrentTenantId => Tenant.TenantId ?? Guid.Empty;
 

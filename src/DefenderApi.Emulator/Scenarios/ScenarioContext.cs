@@ -28,6 +28,9 @@ internal sealed class ScenarioContext
     private readonly string _step;
     private readonly List<ScenarioEvent> _pending = [];
 
+    // The alerts the step raised or changed: saved while the incidents are deferred, derived into them as the step ends.
+    private readonly HashSet<Alert> _stepAlerts = new(ReferenceEqualityComparer.Instance);
+
     // The devices whose derived fields the step's changes move, recomputed once the step's changes are saved.
     private readonly Dictionary<string, MachineFacets> _touched = new(StringComparer.Ordinal);
 
@@ -123,8 +126,16 @@ internal sealed class ScenarioContext
             Category = alert.Category,
         }, $"scenario:{_run.Id}", a => a.DetectionSource = alert.DetectionSource, CancellationToken.None);
         // Tracked by this step's context (added, or the open alert it absorbed into); the family is saved with the step,
-        // after the alert joined its incident, as an analyst's or a later detection's naming of it would be.
-        raised.ThreatFamilyName = alert.ThreatFamily ?? raised.ThreatFamilyName;
+        // after the alert joined its incident, as an analyst's or a later detection's naming of it would be: so a
+        // family-naming alert joins its incident now, the others with the step's other changes at its end.
+        _stepAlerts.Add(raised);
+        if (alert.ThreatFamily is not null)
+        {
+            await DeriveAsync();
+            raised.ThreatFamilyName = alert.ThreatFamily;
+        }
+
+        Touch(machine.Id, MachineFacets.Risk);
         Record("Alert", machine.Id, raised.Id, $"{alert.Severity} alert '{alert.Title}' on {machine.ComputerDnsName}");
         return raised;
     }
@@ -139,6 +150,7 @@ internal sealed class ScenarioContext
         ArgumentNullException.ThrowIfNull(change);
         var alert = await _db.Alerts().AsTracking().FirstAsync(a => a.Id == alertId);
         change(alert);
+        _stepAlerts.Add(alert);
         alert.LastUpdateTime = Now; // saved with the step: one save derives every incident the step touched, once
         Touch(alert.MachineId, MachineFacets.Risk);
         Record("AlertUpdated", alert.MachineId, alert.Id, text);
@@ -167,10 +179,51 @@ internal sealed class ScenarioContext
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Ends the step (the engine commits after it): its new and changed alerts join their incidents in one pass, and
+    /// its pending changes are saved with the devices they touched recomputed.
+    /// </summary>
+    internal async Task CompleteAsync()
+    {
+        await DeriveAsync();
+        await RefreshTouchedAsync();
+    }
+
+    // Saves with the incidents derived (the step's saves defer them, EmulatorDbContext.DeferDerivedState): the step's
+    // alerts already stored are marked changed again, so the save assigns the new ones and derives every incident they
+    // hold, as it would have on each of the step's saves.
+    private async Task DeriveAsync()
+    {
+        _db.DeferDerivedState = false;
+        try
+        {
+            foreach (var alert in _stepAlerts)
+            {
+                var entry = _db.Entry(alert);
+                if (entry.State == EntityState.Unchanged)
+                {
+                    entry.Property(a => a.IncidentId).IsModified = true;
+                }
+            }
+
+            await _db.SaveChangesAsync();
+        }
+        finally
+        {
+            _db.DeferDerivedState = true;
+        }
+    }
+
     /// <summary>Saves the step's pending changes (events, machines, alert updates) in one save, inside its transaction.</summary>
     internal async Task SaveAsync()
     {
         await _db.SaveChangesAsync();
+        await RefreshTouchedAsync();
+    }
+
+    // The devices the step's saved changes touched, recomputed (and saved) by the facets each can have moved.
+    private async Task RefreshTouchedAsync()
+    {
         foreach (var group in _touched.GroupBy(t => t.Value, t => t.Key))
         {
             await _machines.RefreshAsync(group, group.Key, CancellationToken.None);

@@ -59,17 +59,16 @@ internal static class DeviceSignals
     }
 
     // The newest row per device (SQLite returns the other column from the row that has the MAX); with a column, only rows where it is set.
+    // No "Timestamp IS NOT NULL" term (MAX skips NULLs, and a device whose rows all lack one reads as NULL, skipped below):
+    // with it SQLite's planner took the (tenant, Timestamp) index as a range and walked every row of the tenant's table
+    // for each of the 17 tables, which was half of a scenario step's time; without it, it seeks (tenant, device).
     private static void Query(
         SqliteConnection connection, SqliteTransaction? transaction, string tenantId, IReadOnlyCollection<string>? deviceIds, string table, string? column,
         Action<string, long, string?> found)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var devices = deviceIds is null ? string.Empty : $" AND \"DeviceId\" IN ({string.Join(", ", deviceIds.Select((_, i) => $"$d{i}"))})";
-        var valued = column is null ? string.Empty : $" AND {HuntingDdl.Quote(column)} IS NOT NULL AND {HuntingDdl.Quote(column)} <> ''";
-        command.CommandText =
-            $"SELECT \"DeviceId\", MAX(\"Timestamp\"), {(column is null ? "NULL" : HuntingDdl.Quote(column))} FROM {HuntingDdl.Quote(table)} " +
-            $"WHERE {HuntingDdl.Quote(HuntingDdl.TenantColumn)} = $tenant AND \"DeviceId\" IS NOT NULL AND \"Timestamp\" IS NOT NULL{devices}{valued} GROUP BY \"DeviceId\"";
+        command.CommandText = Sql(table, column, deviceIds?.Count);
         command.Parameters.AddWithValue("$tenant", tenantId);
         foreach (var (id, index) in (deviceIds ?? []).Select((id, index) => (id, index)))
         {
@@ -84,6 +83,19 @@ internal static class DeviceSignals
                 found(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
             }
         }
+    }
+
+    /// <summary>The statement that reads the newest row per device of a table: parameters <c>$tenant</c> and <c>$d0</c>… for the devices.</summary>
+    /// <param name="table">The hunting table.</param>
+    /// <param name="column">The column read from the newest row where it is set, or <see langword="null"/>.</param>
+    /// <param name="devices">How many devices, or <see langword="null"/> for all of the tenant's.</param>
+    /// <returns>The SQL.</returns>
+    internal static string Sql(string table, string? column, int? devices)
+    {
+        var only = devices is null ? string.Empty : $" AND \"DeviceId\" IN ({string.Join(", ", Enumerable.Range(0, devices.Value).Select(i => $"$d{i}"))})";
+        var valued = column is null ? string.Empty : $" AND {HuntingDdl.Quote(column)} IS NOT NULL AND {HuntingDdl.Quote(column)} <> ''";
+        return $"SELECT \"DeviceId\", MAX(\"Timestamp\"), {(column is null ? "NULL" : HuntingDdl.Quote(column))} FROM {HuntingDdl.Quote(table)} " +
+            $"WHERE {HuntingDdl.Quote(HuntingDdl.TenantColumn)} = $tenant AND \"DeviceId\" IS NOT NULL{only}{valued} GROUP BY \"DeviceId\"";
     }
 
     // DeviceNetworkInfo's IPAddresses: [{"IPAddress":"10.0.0.5","SubnetPrefix":24,"AddressType":"Private"}, ...]; the first IPv4 one, else the first.
