@@ -1,6 +1,7 @@
 using System.Runtime;
 using DefenderApi.Emulator.Persistence;
 using DefenderApi.Emulator.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DefenderApi.Emulator.Hosting;
