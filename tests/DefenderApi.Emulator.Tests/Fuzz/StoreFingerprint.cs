@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DefenderApi.Emulator.Persistence;
+using DefenderApi.Emulator.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace DefenderApi.Emulator.Tests.Fuzz;
@@ -23,10 +24,10 @@ internal sealed class StoreFingerprint : IDisposable
     {
         _connectionString = location.ConnectionString;
         using var connection = Open();
-        var tables = Read(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        var tables = StoreTables.Names(connection);
         var parts = tables.Select(table =>
         {
-            var columns = Read(connection, $"SELECT name FROM pragma_table_info('{table}')").Select(c => $"quote(\"{c}\")");
+            var columns = StoreTables.Columns(connection, table).Select(c => $"quote(\"{c}\")");
             return $"(SELECT group_concat({string.Join(" || ',' || ", columns)}, char(30)) FROM (SELECT * FROM \"{table}\" ORDER BY rowid))";
         });
         _statement = $"SELECT {string.Join(" || char(29) || ", parts.Select(p => $"ifnull({p}, '')"))}";
@@ -61,19 +62,5 @@ internal sealed class StoreFingerprint : IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
-    }
-
-    private static List<string> Read(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 }

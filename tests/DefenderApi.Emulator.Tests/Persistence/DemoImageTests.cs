@@ -100,7 +100,7 @@ public sealed partial class DemoImageTests : IDisposable
             var copied = Count(connection, table, CopiedTenant);
             Assert.Equal(Count(connection, table, DefaultTenant.TenantId), copied);
             copiedRows += copied;
-            foreach (var column in Columns(connection, table))
+            foreach (var column in StoreTables.Columns(connection, table))
             {
                 foreach (var other in new[] { SourceTenant, DefaultTenant.TenantId })
                 {
@@ -167,12 +167,9 @@ public sealed partial class DemoImageTests : IDisposable
 
     private static List<string> TenantTables(SqliteConnection connection)
     {
-        var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-        return [.. tables.Where(t => t is not ("Tenants" or "Apps") && Columns(connection, t).Contains("TenantId"))];
+        var tables = StoreTables.Names(connection);
+        return [.. tables.Where(t => t is not ("Tenants" or "Apps") && StoreTables.Columns(connection, t).Contains("TenantId"))];
     }
-
-    private static List<string> Columns(SqliteConnection connection, string table) =>
-        Strings(connection, $"SELECT name FROM pragma_table_info('{table}')");
 
     private static long Count(SqliteConnection connection, string table, Guid tenant) =>
         Scalar(connection, $"SELECT count(*) FROM \"{table}\" WHERE lower(\"TenantId\") = '{tenant:D}'");
@@ -183,20 +180,6 @@ public sealed partial class DemoImageTests : IDisposable
         $"instr(lower(CAST(\"{column}\" AS TEXT)), '{other:D}') > 0 OR instr(lower(CAST(\"{column}\" AS TEXT)), '{other:N}') > 0 " +
         $"OR instr(CAST(\"{column}\" AS BLOB), X'{Convert.ToHexString(other.ToByteArray())}') > 0 " +
         $"OR instr(CAST(\"{column}\" AS BLOB), X'{Convert.ToHexString(other.ToByteArray(bigEndian: true))}') > 0)");
-
-    private static List<string> Strings(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
 
     private static long Scalar(SqliteConnection connection, string sql)
     {
